@@ -1,0 +1,32 @@
+import type { DocumentSummary } from '@/lib/db/corpus';
+import { formatDocumentDate } from '@/lib/ui/format';
+import { routeHash } from '@/lib/ui/router';
+
+/** The corpus documents with their metadata; each opens in the reader. */
+export function SourceList({ documents }: { documents: readonly DocumentSummary[] }) {
+  return (
+    <ul class="cards" aria-label="Sources">
+      {documents.map((doc) => (
+        <li key={doc.id} class="card" data-doc-id={doc.id}>
+          <a class="card-title" href={routeHash({ view: 'source', id: doc.id })}>
+            {doc.title}
+          </a>
+          <p class="meta">
+            <span class="author">{doc.author ?? 'Author not named'}</span>
+            <span aria-hidden="true"> · </span>
+            <time
+              class="date"
+              dateTime={doc.date ?? doc.dateApprox ?? undefined}
+              title={doc.dateNote ?? undefined}
+            >
+              {formatDocumentDate(doc)}
+            </time>
+          </p>
+          {(doc.publisher ?? doc.section) && (
+            <p class="meta source">{[doc.publisher, doc.section].filter(Boolean).join(' — ')}</p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

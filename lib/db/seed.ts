@@ -1,0 +1,39 @@
+/**
+ * Seeding the corpus tables from the compiled bundle: one transaction, keyed by the bundle's
+ * hash (a second run with the same bundle changes nothing), never touching the notes table
+ * (it is not even in the transaction's scope).
+ */
+import type { Bundle } from '../bundle/types';
+import { BUNDLE_SCHEMA_VERSION } from '../bundle/types';
+import type { PuenteDB } from './database';
+
+export type SeedResult = 'seeded' | 'unchanged';
+
+/** Replaces the corpus tables with the bundle's content unless it is already there. */
+export async function seedDatabase(db: PuenteDB, bundle: Bundle): Promise<SeedResult> {
+  if (bundle.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
+    throw new Error(`Bundle schema ${bundle.schemaVersion} is not ${BUNDLE_SCHEMA_VERSION}`);
+  }
+  return db.transaction('rw', [db.documents, db.passages, db.terms, db.mentions, db.meta], async () => {
+    const current = await db.meta.get('bundle');
+    if (current?.hash === bundle.hash) return 'unchanged';
+    await Promise.all([db.documents.clear(), db.passages.clear(), db.terms.clear(), db.mentions.clear()]);
+    await db.documents.bulkAdd(bundle.documents);
+    await db.passages.bulkAdd(bundle.passages);
+    await db.terms.bulkAdd(bundle.terms);
+    await db.mentions.bulkAdd(bundle.mentions);
+    await db.meta.put({
+      key: 'bundle',
+      hash: bundle.hash,
+      schemaVersion: bundle.schemaVersion,
+      seededAt: Date.now(),
+      counts: {
+        documents: bundle.documents.length,
+        passages: bundle.passages.length,
+        terms: bundle.terms.length,
+        mentions: bundle.mentions.length,
+      },
+    });
+    return 'seeded';
+  });
+}

@@ -1,0 +1,19 @@
+/** Formatting for the UI through Intl (dates as the text gives them, approximate or not). */
+import type { DocumentSummary } from '../db/corpus';
+
+/** A document's date for display: exact when the text gives it, else "c. <month year>". */
+export function formatDocumentDate(doc: Pick<DocumentSummary, 'date' | 'dateApprox'>, locale = 'en'): string {
+  if (doc.date) {
+    const [day, time] = doc.date.split('T');
+    const d = new Date(`${day}T00:00:00Z`);
+    const text = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+    return time ? `${text}, ${time}` : text;
+  }
+  if (doc.dateApprox) {
+    const [y, m] = doc.dateApprox.split('-');
+    if (!m) return `c. ${y}`;
+    const d = new Date(Date.UTC(Number(y), Number(m) - 1, 1));
+    return `c. ${new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)}`;
+  }
+  return 'Undated';
+}

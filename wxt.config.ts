@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See docs/ARCHITECTURE.md. The compiled corpus and glossary bundle is written by
+// scripts/build-bundle.ts into .generated/public and copied into the extension as-is.
+export default defineConfig({
+  publicDir: '.generated/public',
+  manifest: ({ browser }) => ({
+    name: 'Puente',
+    description:
+      'A reading companion for news on China–Latin America relations: highlights and explains the terms of the China–CELAC Forum in English, Chinese and Spanish.',
+    // Least privilege: each permission is justified in docs/PERMISSIONS.md.
+    permissions: ['unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: 'Puente' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'puente@puente.example', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+  }),
+});
