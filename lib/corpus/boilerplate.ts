@@ -14,7 +14,10 @@ export interface BoilerplateHit {
 interface Rule {
   pattern: RegExp;
   reason: string;
+  /** Group of the match that names the site section. */
   section?: number;
+  /** A fixed section label, when the breadcrumb's words are not for readers (Russian chrome). */
+  sectionLabel?: string;
   editor?: number;
 }
 
@@ -25,7 +28,11 @@ const RULES: readonly Rule[] = [
     reason: 'language switcher',
   },
   { pattern: /^Home\s*>\s*(.+)$/, reason: 'site navigation (breadcrumb)', section: 1 },
-  { pattern: /^Главная\s*→\s*(.+)$/, reason: 'forum navigation (breadcrumb)', section: 1 },
+  {
+    pattern: /^Главная\s*→\s*Форум$/,
+    reason: 'forum navigation (breadcrumb)',
+    sectionLabel: 'Web forum post',
+  },
   { pattern: /^Очистить все$/, reason: 'forum chrome ("clear all")' },
   { pattern: /^\d+\s+(?:посты?|поста|постов|сообщени[йея])$/, reason: 'forum chrome (post count)' },
   { pattern: /^\d+\s+users?$/, reason: 'forum chrome (user count)' },
@@ -46,6 +53,7 @@ export function matchBoilerplate(line: string): BoilerplateHit | null {
     if (!m) continue;
     const hit: BoilerplateHit = { reason: rule.reason };
     if (rule.section !== undefined) hit.section = m[rule.section]!.trim();
+    if (rule.sectionLabel !== undefined) hit.section = rule.sectionLabel;
     if (rule.editor !== undefined) hit.editor = m[rule.editor]!.trim();
     return hit;
   }

@@ -66,6 +66,11 @@ export function documentId(file: string): string {
   return m[1]!;
 }
 
+/** Metadata values read off the text, with its no-break and repeated spaces made plain. */
+function clean(value: string): string {
+  return value.replace(/\s+/gu, ' ').trim();
+}
+
 /** Compiles one source text. Throws with a clear message when metadata evidence is missing. */
 export function compileDocument(file: string, raw: string, meta?: DocumentMetadata): CorpusDocument {
   const removed: RemovedLine[] = [];
@@ -87,8 +92,8 @@ export function compileDocument(file: string, raw: string, meta?: DocumentMetada
     const hit = matchBoilerplate(text);
     if (hit) {
       removed.push({ line, text, reason: hit.reason });
-      section ??= hit.section ?? null;
-      editor ??= hit.editor ?? null;
+      section ??= hit.section ? clean(hit.section) : null;
+      editor ??= hit.editor ? clean(hit.editor) : null;
       return;
     }
     const dateline = paragraphs.length === 0 ? parseDateline(text) : null;
@@ -99,17 +104,17 @@ export function compileDocument(file: string, raw: string, meta?: DocumentMetada
     }
     const byline = paragraphs.length === 0 ? BYLINE.exec(text) : null;
     if (byline) {
-      author ??= byline[1]!.trim();
+      author ??= clean(byline[1]!);
       removed.push({ line, text, reason: 'metadata: author' });
       return;
     }
     if (title === null) {
-      title = text;
+      title = clean(text);
       removed.push({ line, text, reason: 'metadata: title' });
       return;
     }
     if (paragraphs.length === 0 && author === null && PERSON_LINE.test(text)) {
-      author = text;
+      author = clean(text);
       removed.push({ line, text, reason: 'metadata: author' });
       return;
     }
@@ -118,10 +123,10 @@ export function compileDocument(file: string, raw: string, meta?: DocumentMetada
     const note = AUTHOR_NOTE.exec(text);
     if (note) {
       kind = 'note';
-      authorRole ??= note[1]!;
+      authorRole ??= clean(note[1]!);
     } else if (author && text.startsWith(`${author} is `)) {
       kind = 'note';
-      authorRole ??= text.slice(author.length + 4).replace(/\.$/, '');
+      authorRole ??= clean(text.slice(author.length + 4)).replace(/\.$/, '');
     }
     const sourceStart = lineStart + rawLine.indexOf(text);
     paragraphs.push({ index: paragraphs.length, kind, text, sourceStart });

@@ -12,7 +12,7 @@ export const ORDINARY_WORDS = new Set(
   plan plans forum foro summit cumbre meeting reunion bank banco fund fondo initiative iniciativa
   cooperation cooperacion partnership asociacion development desarrollo declaration declaracion
   program programme programa center centre centro council consejo party partido state estado
-  china chinese america american latin caribbean region world people government president
+  china chinese america american latin region world people government president
   minister ministry ministro ministerio union trade comercio south sur north norte new nuevo
   community comunidad belt road ruta franja silk seda`
     .split(/\s+/)
@@ -42,7 +42,7 @@ export const TRAP_TEXT = [
 ].join('\n');
 
 /** Latin letters (any accents). */
-const LATIN = /[A-Za-z\u00c0-\u024f]/;
+const LATIN = /\p{Script=Latin}/u;
 
 /** Whether a form is written in capitals (an acronym, matched case-exactly as a whole word). */
 export function isAcronym(form: string): boolean {
@@ -60,13 +60,9 @@ const PINYIN_SYLLABLE =
 /** Checks a pinyin string syllable by syllable; returns the bad syllables. */
 export function badPinyinSyllables(pinyin: string): string[] {
   const plain = pinyin.toLowerCase().replace(/ü/g, 'v').normalize('NFD').replace(/\p{M}/gu, '');
-  const words = plain.split(/[\s\-—–·'’,.()]+/).filter(Boolean);
-  const bad: string[] = [];
-  for (const word of words) {
-    if (/\d/.test(word)) continue; // numbers inside names ("1+3+6") are kept as written
-    if (!segmentsAsPinyin(word)) bad.push(word);
-  }
-  return bad;
+  // Punctuation, quotes and numbers inside names ("“一带一路”", "1+3+6") are kept as written.
+  const words = plain.split(/[^a-z]+/).filter(Boolean);
+  return words.filter((word) => !segmentsAsPinyin(word));
 }
 
 /** Whether a run of letters can be split into valid pinyin syllables. */

@@ -28,5 +28,5 @@ export function isWordUnit(c: number): boolean {
 
 /** Whether a string is written in Chinese characters (no boundaries needed). */
 export function isHanText(s: string): boolean {
-  return /\p{Script=Han}/u.test(s) && !/[A-Za-z\u00c0-\u024f]/.test(s);
+  return /\p{Script=Han}/u.test(s) && !/\p{Script=Latin}/u.test(s);
 }

@@ -1,0 +1,129 @@
+/**
+ * The real-browser harness: Debian's Chromium driven by playwright-core (never a browser
+ * download) with the built extension loaded into a fresh profile, and fixtures served on
+ * 127.0.0.1 only. Screenshots go to tests/e2e/artifacts/ for people to look at.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const root = join(import.meta.dirname, '../..');
+export const extensionDir = join(root, '.output/chrome-mv3');
+export const artifactsDir = join(root, 'tests/e2e/artifacts');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A running browser with Puente installed. */
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the built extension on a fresh profile. */
+export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error('The extension is not built: run `npm run build` first.');
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'puente-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    url: (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/** Serves a folder on 127.0.0.1 (a random free port). */
+export async function serve(dir: string): Promise<{ origin: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^([/\\])+/,
+      '',
+    );
+    const file = join(dir, path || 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  return { origin: `http://127.0.0.1:${address.port}`, server };
+}
+
+/** Saves a screenshot of what a person sees, for review. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const path = join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Reads every row of an object store of Puente's IndexedDB, from an extension page. */
+export async function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('puente');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as T[]);
+            db.close();
+          };
+          req.onerror = () => reject(new Error(String(req.error)));
+        };
+      }),
+    store,
+  );
+}
+
+/** Waits until the background has seeded the database. */
+export async function waitForSeed(page: Page): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const meta = await readStore(page, 'meta').catch(() => []);
+    if (meta.length > 0) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('The database was not seeded');
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it, vi } from 'vitest';
+import { dispatch, RefusedError, senderAllowed, type Handlers } from '@/lib/messaging/dispatch';
+import { makeDocument } from './helpers';
+
+const self = { id: 'puente-id', origin: 'chrome-extension://puente-id' };
+const contentScript = { id: 'puente-id', url: 'https://news.example/article', tab: { id: 3 } };
+const sidePanel = { id: 'puente-id', url: 'chrome-extension://puente-id/sidepanel.html' };
+const otherExtension = { id: 'evil-id', url: 'chrome-extension://evil-id/page.html' };
+
+function handlers(): Handlers {
+  return {
+    getCorpusStatus: vi.fn(() => Promise.resolve({ ready: true, hash: 'h', seededAt: 1, counts: null })),
+    getDocument: vi.fn(({ id }: { id: string }) => Promise.resolve(makeDocument(id))),
+  };
+}
+
+describe('dispatch', () => {
+  it('runs a valid message from this extension', async () => {
+    const h = handlers();
+    const doc = await dispatch(h, self, 'getDocument', { id: 'abc123' }, contentScript);
+    expect(doc).toMatchObject({ id: 'abc123' });
+    await expect(dispatch(h, self, 'getCorpusStatus', null, sidePanel)).resolves.toMatchObject({
+      ready: true,
+    });
+  });
+
+  it('refuses unknown message types, including prototype keys', async () => {
+    const h = handlers();
+    for (const type of ['deleteEverything', 'constructor', '__proto__', 'toString', 42, null, undefined]) {
+      await expect(dispatch(h, self, type, null, sidePanel)).rejects.toThrow(RefusedError);
+    }
+  });
+
+  it('refuses invalid data with a clear error and never calls the handler', async () => {
+    const h = handlers();
+    const bad = [
+      undefined,
+      null,
+      {},
+      { id: 5 },
+      { id: 'x'.repeat(65) },
+      { id: '<img src=x>' },
+      { id: 'a', extra: 1 },
+    ];
+    for (const data of bad) {
+      await expect(dispatch(h, self, 'getDocument', data, sidePanel)).rejects.toThrow(/refused/);
+    }
+    await expect(dispatch(h, self, 'getCorpusStatus', { x: 1 }, sidePanel)).rejects.toThrow(/refused/);
+    expect(h.getDocument).not.toHaveBeenCalled();
+    expect(h.getCorpusStatus).not.toHaveBeenCalled();
+  });
+
+  it('refuses messages from other extensions and from web pages', async () => {
+    const h = handlers();
+    await expect(dispatch(h, self, 'getCorpusStatus', null, otherExtension)).rejects.toThrow(/sender/);
+    await expect(dispatch(h, self, 'getCorpusStatus', null, { url: 'https://evil.example' })).rejects.toThrow(
+      /sender/,
+    );
+    expect(h.getCorpusStatus).not.toHaveBeenCalled();
+  });
+});
+
+describe('senderAllowed', () => {
+  it('tells extension pages from content scripts', () => {
+    expect(senderAllowed(sidePanel, 'extension-page', self)).toBe(true);
+    expect(senderAllowed(contentScript, 'extension-page', self)).toBe(false);
+    expect(senderAllowed(contentScript, 'extension', self)).toBe(true);
+    expect(
+      senderAllowed({ id: 'puente-id', url: 'chrome-extension://puente-id.evil/x' }, 'extension-page', self),
+    ).toBe(false);
+  });
+});

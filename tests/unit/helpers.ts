@@ -1,0 +1,77 @@
+/** Small builders shared by unit tests. */
+import type { Bundle, CorpusDocument, Term } from '@/lib/bundle/types';
+import type { Note } from '@/lib/db/types';
+
+/** A minimal corpus document. */
+export function makeDocument(id: string, title = `Document ${id}`): CorpusDocument {
+  return {
+    id,
+    file: `000_${id}.txt`,
+    title,
+    author: 'Ana Autora',
+    authorRole: null,
+    publisher: null,
+    section: null,
+    editor: null,
+    date: '2020-01-02',
+    dateApprox: null,
+    dateNote: null,
+    language: 'en',
+    paragraphs: [{ index: 0, kind: 'text', text: 'One sentence. Two sentences.', sourceStart: 0 }],
+    removed: [],
+    artefacts: [],
+  };
+}
+
+/** A minimal glossary entry. */
+export function makeTerm(id: string): Term {
+  return {
+    id,
+    kind: 'organization',
+    en: { name: `Name ${id}`, aliases: [] },
+    zh: { name: '拉共体', aliases: [], traditional: [], pinyin: 'lā gòng tǐ' },
+    es: { name: `Nombre ${id}`, aliases: [] },
+    definition: { en: 'A body.', zh: '一个机构。' },
+    related: [],
+    dates: [],
+    excludeContexts: [],
+    review: null,
+    noCorpusMention: null,
+    mentionCount: 0,
+  };
+}
+
+/** A bundle with the given documents and terms. */
+export function makeBundle(hash: string, docIds: string[], termIds: string[] = []): Bundle {
+  return {
+    schemaVersion: 1,
+    hash,
+    documents: docIds.map((id) => makeDocument(id)),
+    passages: docIds.map((id) => ({
+      id: `${id}:0:0`,
+      docId: id,
+      paragraph: 0,
+      index: 0,
+      start: 0,
+      end: 13,
+      text: 'One sentence.',
+    })),
+    terms: termIds.map((id) => makeTerm(id)),
+    mentions: [],
+  };
+}
+
+/** A user's note. */
+export function makeNote(id: string, text = 'My note'): Note {
+  return {
+    id,
+    quote: { exact: 'CELAC', prefix: 'the ', suffix: ' Forum' },
+    url: 'https://news.example/a',
+    title: 'A page',
+    termId: 'celac',
+    text,
+    tags: ['forum'],
+    createdAt: 1,
+    updatedAt: 1,
+  };
+}
