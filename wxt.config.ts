@@ -10,7 +10,7 @@ export default defineConfig({
     description:
       'A reading companion for news on China–Latin America relations: highlights and explains the terms of the China–CELAC Forum in English, Chinese and Spanish.',
     // Least privilege: each permission is justified in docs/PERMISSIONS.md.
-    permissions: ['unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'Puente' },
     ...(browser === 'firefox'
       ? {

@@ -1,6 +1,7 @@
 import { createHandlers } from '@/lib/background/handlers';
 import { ensureSeeded } from '@/lib/background/seeding';
 import { getDatabase } from '@/lib/db/database';
+import { dispatch } from '@/lib/messaging/dispatch';
 import { listenToMessages } from '@/lib/messaging/listen';
 
 export default defineBackground(() => {
@@ -11,13 +12,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     ready = ready.catch(() => undefined).then(() => ensureSeeded(db, bundleUrl));
   });
-  listenToMessages(
-    createHandlers(db, () => ready),
-    {
-      id: browser.runtime.id,
-      origin: new URL(browser.runtime.getURL('/')).origin,
-    },
-  );
+  const handlers = createHandlers(db, () => ready);
+  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  listenToMessages((type, data, sender) => dispatch(handlers, self, type, data, sender));
   // The toolbar button opens the side panel (Chromium); Firefox opens its sidebar itself.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });
 });

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBundle } from '../lib/bundle/build';
 import { GlossaryError } from '../lib/glossary/compile';
+import { toPageEntry, type PageMatcherData } from '../lib/match/forms';
 
 const root = join(import.meta.dirname, '..');
 const corpusDir = join(root, 'assets/corpus');
@@ -32,6 +33,9 @@ try {
   mkdirSync(join(outDir, 'public'), { recursive: true });
   writeFileSync(join(outDir, 'public/bundle.json'), JSON.stringify({ ...bundle, hash }));
   writeFileSync(join(outDir, 'build-report.json'), JSON.stringify(report, null, 2));
+  // What the content script carries: forms and names only (imported at build time).
+  const pageData: PageMatcherData = { hash, entries: bundle.terms.map(toPageEntry) };
+  writeFileSync(join(outDir, 'page-matcher.json'), JSON.stringify(pageData));
   console.log(`Puente bundle ${hash.slice(0, 12)} (schema ${bundle.schemaVersion})`);
   console.log(`  documents: ${report.documents.length}, passages: ${bundle.passages.length}`);
   for (const d of report.documents) {

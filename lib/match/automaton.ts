@@ -222,11 +222,20 @@ export class Automaton {
     let until = 0;
     for (const k of order) {
       const start = found[k * 3]!;
-      if (start < until) continue;
       const end = found[k * 3 + 1]!;
       const pattern = found[k * 3 + 2]!;
-      until = end;
       const entry = this.patEntry[pattern]!;
+      if (start < until) {
+        // Two overlapping forms of the same entry are one mention: "presidente Xi" and
+        // "Xi Jinping" in "presidente Xi Jinping".
+        const last = out[out.length - 1];
+        if (last && entry >= 0 && last.entry === entry && last.end === until && end > until) {
+          last.end = end;
+          until = end;
+        }
+        continue;
+      }
+      until = end;
       if (entry >= 0) out.push({ start, end, entry, pattern });
     }
     return out;

@@ -2,12 +2,30 @@
  * The surface forms of glossary entries and the matcher built from them. Shared by the build
  * (linking the corpus) and the content script (pages), so both find the same mentions.
  */
-import type { Term } from '../bundle/types';
+import type { Term, TermKind } from '../bundle/types';
 import { isAcronym } from '../glossary/rules';
 import { Automaton, type PatternSpec } from './automaton';
 
 /** What matching needs of an entry: no definitions, no corpus text. */
 export type MatchableTerm = Pick<Term, 'id' | 'kind' | 'en' | 'zh' | 'es' | 'excludeContexts'>;
+
+/** What a page needs of an entry: its forms, and the names the tooltip shows. */
+export interface PageEntry {
+  id: string;
+  kind: TermKind;
+  en: string;
+  zh: string;
+  es: string;
+  pinyin: string;
+  forms: string[];
+  exclude: string[];
+}
+
+/** The data the content script carries: no definitions, no corpus text. */
+export interface PageMatcherData {
+  hash: string;
+  entries: PageEntry[];
+}
 
 /** Every distinct surface form of an entry, in all languages and scripts. */
 export function formsOf(term: MatchableTerm): string[] {
@@ -23,12 +41,31 @@ export function formsOf(term: MatchableTerm): string[] {
   return [...new Set(all.map((f) => f.trim()).filter(Boolean))];
 }
 
-/** Builds the automaton for a list of entries; pattern entry indexes follow `terms`. */
-export function buildMatcher(terms: readonly MatchableTerm[]): Automaton {
+/** The page-side view of a compiled entry. */
+export function toPageEntry(term: Term): PageEntry {
+  return {
+    id: term.id,
+    kind: term.kind,
+    en: term.en.name,
+    zh: term.zh.name,
+    es: term.es.name,
+    pinyin: term.zh.pinyin,
+    forms: formsOf(term),
+    exclude: term.excludeContexts,
+  };
+}
+
+/** Builds the automaton for page entries; pattern entry indexes follow `entries`. */
+export function buildPageMatcher(entries: readonly Pick<PageEntry, 'forms' | 'exclude'>[]): Automaton {
   const specs: PatternSpec[] = [];
-  terms.forEach((term, entry) => {
-    for (const form of formsOf(term)) specs.push({ form, entry, acronym: isAcronym(form) });
-    for (const form of term.excludeContexts) specs.push({ form, entry: -1, acronym: false });
+  entries.forEach((entry, index) => {
+    for (const form of entry.forms) specs.push({ form, entry: index, acronym: isAcronym(form) });
+    for (const form of entry.exclude) specs.push({ form, entry: -1, acronym: false });
   });
   return Automaton.build(specs);
+}
+
+/** Builds the automaton for compiled entries; pattern entry indexes follow `terms`. */
+export function buildMatcher(terms: readonly MatchableTerm[]): Automaton {
+  return buildPageMatcher(terms.map((t) => ({ forms: formsOf(t), exclude: t.excludeContexts })));
 }

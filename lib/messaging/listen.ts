@@ -1,13 +1,16 @@
 /**
- * The background's single message listener. Clients send with @webext-core/messaging
+ * The single message listener of a context (the background, or a content script). Clients send with @webext-core/messaging
  * (`toBackground.sendMessage`); this listener speaks the same envelope (`{id, type, data,
- * timestamp}` in, `{res}` or `{err}` out) but routes every message through `dispatch`.
+ * timestamp}` in, `{res}` or `{err}` out) but routes every message through a dispatcher that checks it first.
  * Written here instead of using the library's `onMessage` because that one looks listeners
  * up in a plain object, so a message typed "constructor" is answered by Object() — unknown
  * messages must be refused, not echoed.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { dispatch, type Handlers, type SelfInfo } from './dispatch';
+import type { SenderInfo } from './dispatch';
+
+/** Checks and answers one message; throws to refuse it. */
+export type Dispatcher = (type: unknown, data: unknown, sender: SenderInfo) => Promise<unknown>;
 
 interface Envelope {
   type: unknown;
@@ -24,15 +27,15 @@ function isEnvelope(message: unknown): message is Envelope {
   );
 }
 
-/** Starts answering messages; returns a function that stops. */
-export function listenToMessages(handlers: Handlers, self: SelfInfo): () => void {
+/** Starts answering messages through `run`; returns a function that stops. */
+export function listenToMessages(run: Dispatcher): () => void {
   const listener = (
     message: unknown,
     sender: Browser.runtime.MessageSender,
     sendResponse: (response: unknown) => void,
   ): boolean => {
     if (!isEnvelope(message)) return false;
-    dispatch(handlers, self, message.type, message.data ?? null, sender).then(
+    run(message.type, message.data ?? null, sender).then(
       (res) => sendResponse({ res }),
       (e: unknown) => {
         const err = e instanceof Error ? e : new Error(String(e));

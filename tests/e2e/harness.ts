@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:f
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 
 export const root = join(import.meta.dirname, '../..');
 export const extensionDir = join(root, '.output/chrome-mv3');
@@ -43,6 +43,8 @@ export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): 
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Fixture sites with names of their own, all served from 127.0.0.1.
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
     ],
   });
   const worker =
@@ -126,4 +128,55 @@ export async function waitForSeed(page: Page): Promise<void> {
     await page.waitForTimeout(100);
   }
   throw new Error('The database was not seeded');
+}
+
+/** Launches Chromium without Puente (to compare a page's DOM with and without it). */
+export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'puente-plain-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The text of every highlighted range on a page (or frame), by highlight name. */
+export async function highlighted(target: Page | Frame): Promise<Record<string, string[]>> {
+  return target.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const [name, h] of registry)
+      out[name] = [...h].filter((r) => r.startContainer.isConnected).map((r) => r.toString());
+    return out;
+  });
+}
+
+/** All highlighted texts, flattened and sorted. */
+export function allTexts(byName: Record<string, string[]>): string[] {
+  return Object.values(byName).flat().sort();
+}
+
+/** Waits until `probe` returns true (polling), or fails with `what`. */
+export async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await probe()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
 }

@@ -14,6 +14,9 @@ const specs: PatternSpec[] = [
   { form: 'UK', entry: 6, acronym: true },
   { form: '拉共体', entry: 0, acronym: false },
   { form: '中非合作论坛', entry: -1, acronym: false },
+  { form: 'presidente Xi', entry: 7, acronym: false },
+  { form: 'Xi Jinping', entry: 7, acronym: false },
+  { form: 'Jinping Road', entry: 8, acronym: false },
 ];
 const automaton = Automaton.build(specs);
 
@@ -76,6 +79,12 @@ describe('Automaton', () => {
       [5, 'Global South'],
       [0, 'CELAC'],
     ]);
+  });
+
+  it('merges overlapping forms of the same entry into one mention', () => {
+    expect(found('el presidente Xi Jinping dijo')).toEqual([[7, 'presidente Xi Jinping']]);
+    // Forms of different entries do not merge: the leftmost wins.
+    expect(found('Xi Jinping Road')).toEqual([[7, 'Xi Jinping']]);
   });
 
   it('drops mentions inside a context that must not match', () => {

@@ -1,0 +1,120 @@
+/**
+ * Mentions on a page: matching a text run, turning matches into DOM ranges, and the index
+ * that answers "which mention is at this text position" for hover (binary search per node).
+ */
+import type { Automaton } from '../match/automaton';
+import { normalizeCodes } from '../text/normalize';
+import { locate, type TextRun } from './runs';
+
+/** One mention of an entry on the page. */
+export interface PageMention {
+  /** Index of the entry in the page matcher data. */
+  entry: number;
+  range: Range;
+  run: TextRun;
+  /** Offsets in the run's text. */
+  start: number;
+  end: number;
+}
+
+/** Finds the mentions in one run. */
+export function matchRun(run: TextRun, automaton: Automaton): PageMention[] {
+  const codes = normalizeCodes(run.text);
+  const out: PageMention[] = [];
+  for (const m of automaton.matchCodes(codes)) {
+    const start = codes.starts[m.start]!;
+    const end = codes.ends[m.end - 1]!;
+    const a = locate(run, start);
+    const b = locate(run, end, true);
+    const range = run.block.ownerDocument.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    out.push({ entry: m.entry, range, run, start, end });
+  }
+  return out;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  mention: PageMention;
+}
+
+/** Mentions by text node, sorted by offset, for hit-testing. */
+export class MentionIndex {
+  private readonly byNode = new Map<Text, Segment[]>();
+  private readonly all = new Set<PageMention>();
+
+  /** Number of mentions indexed. */
+  get size(): number {
+    return this.all.size;
+  }
+
+  /** Every mention, in no particular order. */
+  mentions(): IterableIterator<PageMention> {
+    return this.all.values();
+  }
+
+  /** Adds a mention under every text node it covers. */
+  add(mention: PageMention): void {
+    this.all.add(mention);
+    const { run, start, end } = mention;
+    run.nodes.forEach((node, i) => {
+      const nodeStart = run.starts[i]!;
+      const nodeEnd = nodeStart + node.data.length;
+      if (nodeEnd <= start || nodeStart >= end) return;
+      const list = this.byNode.get(node) ?? [];
+      list.push({
+        start: Math.max(start, nodeStart) - nodeStart,
+        end: Math.min(end, nodeEnd) - nodeStart,
+        mention,
+      });
+      list.sort((x, y) => x.start - y.start);
+      this.byNode.set(node, list);
+    });
+  }
+
+  /** Removes the mentions of these nodes (they changed or left the page); returns them. */
+  removeNodes(nodes: Iterable<Text>): PageMention[] {
+    const removed = new Set<PageMention>();
+    for (const node of nodes) {
+      for (const seg of this.byNode.get(node) ?? []) removed.add(seg.mention);
+    }
+    for (const m of removed) {
+      this.all.delete(m);
+      for (const node of m.run.nodes) {
+        const list = this.byNode.get(node)?.filter((s) => s.mention !== m);
+        if (list && list.length > 0) this.byNode.set(node, list);
+        else this.byNode.delete(node);
+      }
+    }
+    return [...removed];
+  }
+
+  /** Whether a text node has mentions. */
+  has(node: Text): boolean {
+    return this.byNode.has(node);
+  }
+
+  /** The mention covering `offset` of `node`, if any (binary search). */
+  at(node: Node, offset: number): PageMention | null {
+    const list = this.byNode.get(node as Text);
+    if (!list) return null;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const seg = list[mid]!;
+      if (offset < seg.start) hi = mid - 1;
+      else if (offset >= seg.end) lo = mid + 1;
+      else return seg.mention;
+    }
+    return null;
+  }
+
+  /** Drops everything. */
+  clear(): void {
+    this.byNode.clear();
+    this.all.clear();
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Painting mentions. The CSS Custom Highlight API draws them without touching the page's DOM
+ * (wrapping text in elements breaks React/Vue pages and editors, a complaint in every
+ * highlighter that did it). Where the API is missing, a fallback wraps each mention in a
+ * <mark> and can unwrap it exactly.
+ */
+import type { TermKind } from '../bundle/types';
+import { TERM_KINDS } from '../bundle/types';
+import type { PageMention } from './mentions';
+
+/** Draws and erases mentions. */
+export interface Painter {
+  readonly kind: 'highlight-api' | 'wrap';
+  add(mentions: readonly PageMention[], kindOf: (m: PageMention) => TermKind): void;
+  remove(mentions: readonly PageMention[]): void;
+  clear(): void;
+}
+
+/** The highlight name for a kind, as used in `::highlight(...)`. */
+export function highlightName(kind: TermKind): string {
+  return `puente-${kind}`;
+}
+
+/** Painter on `CSS.highlights`: one Highlight per kind. */
+export class HighlightApiPainter implements Painter {
+  readonly kind = 'highlight-api';
+  private readonly highlights = new Map<TermKind, Highlight>();
+
+  constructor(private readonly registry: HighlightRegistry) {
+    for (const kind of TERM_KINDS) {
+      const h = new Highlight();
+      this.highlights.set(kind, h);
+      registry.set(highlightName(kind), h);
+    }
+  }
+
+  add(mentions: readonly PageMention[], kindOf: (m: PageMention) => TermKind): void {
+    for (const m of mentions) this.highlights.get(kindOf(m))!.add(m.range);
+  }
+
+  remove(mentions: readonly PageMention[]): void {
+    for (const m of mentions) for (const h of this.highlights.values()) h.delete(m.range);
+  }
+
+  clear(): void {
+    for (const kind of TERM_KINDS) this.registry.delete(highlightName(kind));
+    this.highlights.clear();
+  }
+}
+
+/** Attribute marking Puente's fallback wrappers, so observers and unwrapping find them. */
+export const MARK_ATTRIBUTE = 'data-puente-mark';
+
+/** Fallback painter: wraps each mention's text in <mark data-puente-mark="kind">. */
+export class WrapPainter implements Painter {
+  readonly kind = 'wrap';
+  private readonly marks = new Map<PageMention, HTMLElement[]>();
+
+  add(mentions: readonly PageMention[], kindOf: (m: PageMention) => TermKind): void {
+    // Wrap from the end so earlier ranges' offsets stay valid.
+    const sorted = [...mentions].sort((a, b) =>
+      a.run === b.run ? b.start - a.start : a.range.compareBoundaryPoints(Range.START_TO_START, b.range) * -1,
+    );
+    for (const m of sorted) {
+      const marks: HTMLElement[] = [];
+      const doc = m.run.block.ownerDocument;
+      // A mention can span several text nodes: wrap each piece.
+      m.run.nodes.forEach((node, i) => {
+        const nodeStart = m.run.starts[i]!;
+        const from = Math.max(m.start, nodeStart) - nodeStart;
+        const to = Math.min(m.end, nodeStart + node.data.length) - nodeStart;
+        if (to <= from || !node.parentNode) return;
+        const range = doc.createRange();
+        range.setStart(node, from);
+        range.setEnd(node, to);
+        const mark = doc.createElement('mark');
+        mark.setAttribute(MARK_ATTRIBUTE, kindOf(m));
+        range.surroundContents(mark);
+        marks.push(mark);
+      });
+      this.marks.set(m, marks);
+    }
+  }
+
+  remove(mentions: readonly PageMention[]): void {
+    for (const m of mentions) {
+      for (const mark of this.marks.get(m) ?? []) unwrap(mark);
+      this.marks.delete(m);
+    }
+  }
+
+  clear(): void {
+    this.remove([...this.marks.keys()]);
+  }
+}
+
+/** Replaces a mark by its text and joins it with the text nodes it was split from. */
+export function unwrap(mark: HTMLElement): void {
+  const parent = mark.parentNode;
+  if (!parent) return;
+  const text = mark.textContent ?? '';
+  const prev = mark.previousSibling;
+  const next = mark.nextSibling;
+  if (prev?.nodeType === Node.TEXT_NODE) {
+    (prev as Text).data += text;
+    if (next?.nodeType === Node.TEXT_NODE) {
+      (prev as Text).data += (next as Text).data;
+      next.remove();
+    }
+    mark.remove();
+  } else if (next?.nodeType === Node.TEXT_NODE) {
+    (next as Text).data = text + (next as Text).data;
+    mark.remove();
+  } else {
+    parent.replaceChild(mark.ownerDocument.createTextNode(text), mark);
+  }
+}
+
+/** The best painter this page supports. */
+export function createPainter(win: Window & typeof globalThis): Painter {
+  const css = win.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
+  if (css?.highlights && typeof win.Highlight === 'function') return new HighlightApiPainter(css.highlights);
+  return new WrapPainter();
+}

@@ -1,0 +1,73 @@
+/**
+ * Work in short slices so that no task Puente runs blocks the page: each slice stops after a
+ * few milliseconds and the rest waits for the next idle period (or a timeout when the page is
+ * never idle).
+ */
+
+/** The timers a slice runner needs; the content-script context provides them. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): number;
+  requestIdleCallback?(fn: (deadline: IdleDeadline) => void, options?: { timeout: number }): number;
+}
+
+/** Runs queued generators in slices of at most `sliceMs` each. */
+export class SliceRunner {
+  private readonly queue: Iterator<unknown>[] = [];
+  private scheduled = false;
+  private stopped = false;
+  /** Longest slice so far, in ms (for the benchmark and tests' figures). */
+  longestSlice = 0;
+  slices = 0;
+
+  constructor(
+    private readonly timers: Timers,
+    private readonly sliceMs = 8,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Adds work; `urgent` work runs before anything queued. */
+  push(work: Iterator<unknown>, urgent = false): void {
+    if (this.stopped) return;
+    if (urgent) this.queue.unshift(work);
+    else this.queue.push(work);
+    this.schedule();
+  }
+
+  /** Whether work is waiting. */
+  get busy(): boolean {
+    return this.queue.length > 0;
+  }
+
+  /** Runs one slice now (also used by tests). */
+  runSlice(): void {
+    this.scheduled = false;
+    if (this.stopped) return;
+    const start = this.now();
+    const deadline = start + this.sliceMs;
+    while (this.queue.length > 0) {
+      const work = this.queue[0]!;
+      let step = work.next();
+      while (!step.done && this.now() < deadline) step = work.next();
+      if (!step.done) break;
+      this.queue.shift();
+      if (this.now() >= deadline) break;
+    }
+    this.slices++;
+    this.longestSlice = Math.max(this.longestSlice, this.now() - start);
+    if (this.queue.length > 0) this.schedule();
+  }
+
+  /** Drops all work and refuses more. */
+  stop(): void {
+    this.stopped = true;
+    this.queue.length = 0;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    if (this.timers.requestIdleCallback)
+      this.timers.requestIdleCallback(() => this.runSlice(), { timeout: 50 });
+    else this.timers.setTimeout(() => this.runSlice(), 0);
+  }
+}

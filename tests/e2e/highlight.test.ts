@@ -1,0 +1,346 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { Bundle } from '../../lib/bundle/types';
+import { renderArticle } from '../../scripts/demo/render';
+import {
+  allTexts,
+  artifactsDir,
+  extensionDir,
+  highlighted,
+  launch,
+  launchPlain,
+  root,
+  screenshot,
+  serve,
+  until,
+  type Session,
+} from './harness';
+
+const bundle = JSON.parse(readFileSync(join(extensionDir, 'bundle.json'), 'utf8')) as Bundle;
+
+/** The page's DOM as HTML, without Puente's host element. */
+async function domWithoutPuente(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('puente-ui').forEach((el) => el.remove());
+    return clone.outerHTML;
+  });
+}
+
+async function settled(page: Page, min = 1): Promise<Record<string, string[]>> {
+  let last = -1;
+  let stable = 0;
+  await until(async () => {
+    const n = allTexts(await highlighted(page)).length;
+    stable = n === last && n >= min ? stable + 1 : 0;
+    last = n;
+    return stable >= 3;
+  }, 'highlights to settle');
+  return highlighted(page);
+}
+
+void describe('highlighting on news pages', () => {
+  let session: Session;
+  let server: Server;
+  let origin: string;
+  const pages = '/tests/fixtures/pages';
+  before(async () => {
+    session = await launch();
+    ({ origin, server } = await serve(root));
+  });
+  after(async () => {
+    await session?.close();
+    server?.close();
+  });
+
+  void it('marks English mentions, across inline elements, and nothing inside words or hidden places', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}${pages}/en-news.html`);
+    const byKind = await settled(page);
+    const texts = allTexts(byKind);
+    for (const want of [
+      'fourth ministerial meeting of the China-CELAC Forum',
+      'Latin America and the Caribbean',
+      'President Xi Jinping',
+      'Belt and Road Initiative',
+      'Global Development Initiative',
+      'ECLAC',
+      'CELAC rotating presidency',
+      'Global South',
+      'Wang Yi',
+      'Colombia',
+    ]) {
+      assert.ok(texts.includes(want), `missing "${want}" in ${JSON.stringify(texts)}`);
+    }
+    assert.deepEqual(byKind['puente-person']?.sort(), ['President Xi Jinping', 'Wang Yi']);
+    // Trap words, hidden text, form fields, the editor, scripts and SVG stay unmarked.
+    const inside = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const ranges = [...registry.values()].flatMap((h) => [...h]);
+      const bad = ['#p3', '#hidden', '#editor', 'svg', 'textarea', 'form'];
+      return ranges
+        .filter((r) => bad.some((sel) => document.querySelector(sel)?.contains(r.startContainer)))
+        .map((r) => r.toString());
+    });
+    assert.deepEqual(inside, []);
+    await screenshot(page, 'highlight-en');
+    await page.close();
+  });
+
+  void it('marks Chinese mentions, simplified and traditional, and respects excluded contexts', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}${pages}/zh-news.html`);
+    const byKind = await settled(page);
+    const texts = allTexts(byKind);
+    for (const want of ['习近平', '中拉论坛', '拉共体', '中國—拉共體論壇', '拉美經委會', 'CELAC']) {
+      assert.ok(texts.includes(want), `missing "${want}" in ${JSON.stringify(texts)}`);
+    }
+    assert.ok(texts.some((t) => t.startsWith('中国—拉共体论坛第四届部长级会议')));
+    // 中非合作论坛 is FOCAC, an entry of its own, never the China–CELAC Forum.
+    assert.ok(!texts.some((t) => t !== '中非合作论坛' && t.includes('中非')));
+    const point = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const range = [...registry.get('puente-mechanism')!].find((r) => r.toString() === '中非合作论坛')!;
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(point.x, point.y);
+    const tooltip = page.locator('puente-ui .tooltip');
+    await tooltip.waitFor();
+    assert.equal(await tooltip.getAttribute('data-entry-id'), 'focac');
+    await screenshot(page, 'highlight-zh');
+    await page.close();
+  });
+
+  void it('marks Spanish mentions with Spanish word order and accents, not inside words', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}${pages}/es-news.html`);
+    const texts = allTexts(await settled(page));
+    for (const want of [
+      'Foro CELAC - China',
+      'Iniciativa de la Franja y la Ruta',
+      'CEPAL',
+      'México',
+      'Brasil',
+    ]) {
+      assert.ok(texts.includes(want), `missing "${want}" in ${JSON.stringify(texts)}`);
+    }
+    assert.ok(texts.some((t) => t.includes('IV Reunión Ministerial')));
+    assert.ok(!texts.some((t) => /abrirá|relaciones|^Un$/.test(t)), JSON.stringify(texts));
+    await screenshot(page, 'highlight-es');
+    await page.close();
+  });
+
+  void it('shows the three names in a tooltip on hover and hides it when the pointer leaves', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}${pages}/en-news.html`);
+    await settled(page);
+    const rect = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const range = [...registry.get('puente-person')!].find((r) => r.toString() === 'Wang Yi')!;
+      const r = range.getBoundingClientRect();
+      return {
+        x: r.x + r.width / 2,
+        y: r.y + r.height / 2,
+        top: r.top,
+        bottom: r.bottom,
+        left: r.left,
+        right: r.right,
+      };
+    });
+    await page.mouse.move(rect.x - 40, rect.y + 40);
+    await page.mouse.move(rect.x, rect.y);
+    const tooltip = page.locator('puente-ui .tooltip');
+    await tooltip.waitFor();
+    assert.equal(await tooltip.getAttribute('data-entry-id'), 'wang-yi');
+    const text = (await tooltip.textContent()) ?? '';
+    assert.match(text, /Wang Yi/);
+    assert.match(text, /王毅/);
+    const box = (await tooltip.boundingBox())!;
+    const covers =
+      box.x < rect.right &&
+      box.x + box.width > rect.left &&
+      box.y < rect.bottom &&
+      box.y + box.height > rect.top;
+    assert.equal(covers, false, 'the tooltip does not cover the mention');
+    await screenshot(page, 'highlight-hover');
+    await page.mouse.move(5, 5);
+    await tooltip.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  void it('leaves the page DOM as it is, apart from its one host element', async () => {
+    const plain = await launchPlain();
+    try {
+      for (const name of ['en-news.html', 'zh-news.html', 'frames.html']) {
+        const page = await session.context.newPage();
+        await page.goto(`${origin}${pages}/${name}`);
+        await settled(page);
+        const hosts = await page.evaluate(() => document.querySelectorAll('puente-ui').length);
+        assert.ok(hosts <= 1);
+        const withPuente = await domWithoutPuente(page);
+        const other = await plain.context.newPage();
+        await other.goto(`${origin}${pages}/${name}`);
+        await other.waitForTimeout(200);
+        assert.equal(withPuente, await domWithoutPuente(other), `${name} differs`);
+        await page.close();
+        await other.close();
+      }
+    } finally {
+      await plain.close();
+    }
+  });
+
+  void it('keeps a React app working through 500 re-renders, with no errors and the same DOM', async () => {
+    const errors: string[] = [];
+    const page = await session.context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !m.text().includes('favicon') && errors.push(m.text()));
+    await page.goto(`${origin}${pages}/react-app.html`);
+    await settled(page);
+    await page.evaluate(async () => {
+      const w = window as unknown as { __rerender(): void };
+      for (let i = 0; i < 500; i++) {
+        w.__rerender();
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    });
+    await page.evaluate(() =>
+      (window as unknown as { __addStory(s: string): void }).__addStory('New: the AIIB and BRICS.'),
+    );
+    await until(
+      async () => allTexts(await highlighted(page)).includes('BRICS'),
+      'the new story to be marked',
+    );
+    assert.equal(await page.locator('#tick').textContent(), 'Update 500 — the Global South watches CELAC');
+    const texts = allTexts(await settled(page));
+    assert.ok(texts.includes('Global South') && texts.includes('China-CELAC Forum'), JSON.stringify(texts));
+    assert.deepEqual(errors, []);
+    const plain = await launchPlain();
+    try {
+      const other = await plain.context.newPage();
+      await other.goto(`${origin}${pages}/react-app.html`);
+      await other.evaluate(async () => {
+        const w = window as unknown as { __rerender(): void; __addStory(s: string): void };
+        for (let i = 0; i < 500; i++) {
+          w.__rerender();
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        w.__addStory('New: the AIIB and BRICS.');
+      });
+      await other.waitForTimeout(100);
+      assert.equal(await domWithoutPuente(page), await domWithoutPuente(other));
+    } finally {
+      await plain.close();
+    }
+    await screenshot(page, 'highlight-react');
+    await page.close();
+  });
+
+  void it('follows an infinite feed: every added mention is marked', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}${pages}/infinite.html`);
+    await settled(page);
+    for (let i = 0; i < 10; i++) {
+      await page.evaluate(() => (window as unknown as { __add(n: number): number }).__add(20));
+      await page.waitForTimeout(30);
+    }
+    // 208 items; three of every four lines carry terms (2 + 1 + 2 per cycle of four).
+    const expected = await page.evaluate(() => {
+      const items = [...document.querySelectorAll('.item')].map((d) => d.textContent ?? '');
+      return items.reduce(
+        (n, t) => n + (/Wang Yi/.test(t) ? 2 : /China-CELAC/.test(t) ? 1 : /Argentina/.test(t) ? 3 : 0),
+        0,
+      );
+    });
+    await until(async () => allTexts(await highlighted(page)).length === expected + 0, `${expected} marks`);
+    await page.close();
+  });
+
+  void it('marks text in open shadow roots and in iframes', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}${pages}/frames.html`);
+    const texts = allTexts(await settled(page, 3));
+    assert.ok(texts.includes('Belt and Road Initiative'));
+    assert.ok(texts.includes('China-CELAC Forum'), 'inside the shadow root');
+    assert.ok(texts.includes('ECLAC'));
+    const frame = page.frames().find((f) => f.url().endsWith('zh-news.html'))!;
+    await until(async () => allTexts(await highlighted(frame)).includes('习近平'), 'the iframe to be marked');
+    await screenshot(page, 'highlight-frames');
+    await page.close();
+  });
+
+  void it('marks every mention the build found in the corpus documents rendered as pages', async () => {
+    const dir = join(artifactsDir, 'corpus-pages');
+    mkdirSync(dir, { recursive: true });
+    for (const doc of bundle.documents) writeFileSync(join(dir, `${doc.id}.html`), renderArticle(doc));
+    const site = await serve(dir);
+    try {
+      for (const doc of bundle.documents) {
+        const page = await session.context.newPage();
+        await page.goto(`${site.origin}/${doc.id}.html`);
+        await settled(page);
+        const onPage = await page.evaluate(() => {
+          const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+          return [...registry.values()]
+            .flatMap((h) => [...h])
+            .filter((r) => r.startContainer.parentElement?.closest('article > p, article > h2'))
+            .map((r) => r.toString())
+            .sort();
+        });
+        const passages = new Map(bundle.passages.map((p) => [p.id, p]));
+        const artefacts = doc.artefacts.map((a) => a.text);
+        const expected = bundle.mentions
+          .filter((m) => m.docId === doc.id)
+          .map((m) => passages.get(m.passageId)!.text.slice(m.start, m.end))
+          // Cyrillic words are read as Latin only in the build (see docs/BUNDLE.md).
+          .filter((t) => !artefacts.some((a) => t.includes(a)))
+          .sort();
+        const missing = [...expected];
+        for (const t of onPage) {
+          const i = missing.indexOf(t);
+          if (i >= 0) missing.splice(i, 1);
+        }
+        assert.deepEqual(missing, [], `${doc.id}: not highlighted`);
+        if (doc.id === bundle.documents[0]!.id) await screenshot(page, 'highlight-corpus');
+        await page.close();
+      }
+    } finally {
+      site.server.close();
+    }
+  });
+
+  void it('turns off for one site at once and stays on elsewhere', async () => {
+    const port = new URL(origin).port;
+    const a = await session.context.newPage();
+    await a.goto(`http://news-a.test:${port}${pages}/en-news.html`);
+    const b = await session.context.newPage();
+    await b.goto(`http://news-b.test:${port}${pages}/en-news.html`);
+    await settled(a);
+    await settled(b);
+    const ext = await session.context.newPage();
+    await ext.goto(session.url('sidepanel.html'));
+    await ext.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set({
+        disabledSites: ['news-a.test'],
+      }),
+    );
+    await until(async () => allTexts(await highlighted(a)).length === 0, 'site A to be cleared');
+    assert.ok(allTexts(await highlighted(b)).length > 0, 'site B keeps its highlights');
+    await ext.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set({
+        disabledSites: [],
+      }),
+    );
+    await until(async () => allTexts(await highlighted(a)).length > 0, 'site A to be marked again');
+    await Promise.all([a.close(), b.close(), ext.close()]);
+  });
+});

@@ -1,0 +1,145 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MentionIndex, matchRun } from '@/lib/content/mentions';
+import { WrapPainter, unwrap } from '@/lib/content/painter';
+import { locate, textRuns } from '@/lib/content/runs';
+import { SliceRunner } from '@/lib/content/scheduler';
+import { buildPageMatcher, type PageEntry } from '@/lib/match/forms';
+
+const entries: PageEntry[] = [
+  {
+    id: 'celac',
+    kind: 'organization',
+    en: 'CELAC',
+    zh: '拉共体',
+    es: 'CELAC',
+    pinyin: '',
+    forms: ['CELAC', '拉共体'],
+    exclude: [],
+  },
+  {
+    id: 'china-celac-forum',
+    kind: 'mechanism',
+    en: 'China–CELAC Forum',
+    zh: '中拉论坛',
+    es: 'Foro China-CELAC',
+    pinyin: '',
+    forms: ['China-CELAC Forum', '中拉论坛'],
+    exclude: [],
+  },
+];
+const automaton = buildPageMatcher(entries);
+
+function texts(html: string, exclude?: (el: Element) => boolean): string[] {
+  document.body.innerHTML = html;
+  return [...textRuns(document.body, { exclude })].map((r) => r.text);
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('textRuns', () => {
+  it('joins text across inline elements and splits at blocks', () => {
+    expect(texts('<p>The China-<em>CELAC</em> Forum</p><p>Next</p>')).toEqual([
+      'The China-CELAC Forum',
+      'Next',
+    ]);
+    expect(texts('<div>Before<p>Inside</p>After</div>')).toEqual(['Before', 'Inside', 'After']);
+    expect(texts('<p>one<br>two</p>')).toEqual(['one', 'two']);
+  });
+
+  it('skips code, form fields, editable regions, SVG, hidden elements and Puente UI', () => {
+    const html = `<p>kept</p><script>s</script><style>p{}</style><noscript>n</noscript><template><p>t</p></template>
+      <textarea>ta</textarea><select><option>o</option></select><div contenteditable="true"><p>edit</p></div>
+      <div contenteditable><p>edit2</p></div><svg><text>svg</text></svg><p hidden>hid</p><puente-ui>ui</puente-ui><p>end</p>`;
+    expect(texts(html, (el) => el.localName === 'puente-ui')).toEqual(['kept', 'end']);
+  });
+
+  it('reads open shadow roots', () => {
+    document.body.innerHTML = '<p>light</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>in the shadow CELAC</p>';
+    expect([...textRuns(document.body)].map((r) => r.text)).toEqual(['light', 'in the shadow CELAC']);
+  });
+
+  it('locates run offsets in their text nodes', () => {
+    document.body.innerHTML = '<p>ab<b>cd</b>ef</p>';
+    const [run] = [...textRuns(document.body)];
+    expect(locate(run!, 0)).toMatchObject({ offset: 0 });
+    expect(locate(run!, 2).node.data).toBe('cd');
+    expect(locate(run!, 2, true).node.data).toBe('ab');
+    expect(locate(run!, 5)).toMatchObject({ offset: 1 });
+  });
+});
+
+describe('matchRun and MentionIndex', () => {
+  it('turns matches across inline elements into ranges', () => {
+    document.body.innerHTML = '<p>The China-<em>CELAC</em> Forum and 拉共体.</p>';
+    const [run] = [...textRuns(document.body)];
+    const mentions = matchRun(run!, automaton);
+    expect(mentions.map((m) => [entries[m.entry]!.id, m.range.toString()])).toEqual([
+      ['china-celac-forum', 'China-CELAC Forum'],
+      ['celac', '拉共体'],
+    ]);
+    const index = new MentionIndex();
+    mentions.forEach((m) => index.add(m));
+    const em = document.querySelector('em')!.firstChild!;
+    expect(index.at(em, 2)?.entry).toBe(1);
+    const first = run!.nodes[0]!;
+    expect(index.at(first, 1)).toBeNull();
+    expect(index.at(first, 4)?.entry).toBe(1);
+    expect(index.removeNodes([em as Text])).toHaveLength(1);
+    expect(index.size).toBe(1);
+  });
+});
+
+describe('WrapPainter (no CSS.highlights)', () => {
+  it('wraps mentions in marks and unwraps them back to the same text', () => {
+    document.body.innerHTML = '<p>CELAC and the China-<em>CELAC</em> Forum; CELAC.</p>';
+    const before = document.body.innerHTML;
+    const [run] = [...textRuns(document.body)];
+    const mentions = matchRun(run!, automaton);
+    const painter = new WrapPainter();
+    painter.add(mentions, (m) => entries[m.entry]!.kind);
+    const marks = [...document.querySelectorAll('mark[data-puente-mark]')].map((m) => m.textContent);
+    expect(marks).toEqual(['CELAC', 'China-', 'CELAC', ' Forum', 'CELAC']);
+    expect(document.body.textContent).toBe('CELAC and the China-CELAC Forum; CELAC.');
+    painter.clear();
+    expect(document.querySelectorAll('mark').length).toBe(0);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('unwraps a lone mark into a text node', () => {
+    document.body.innerHTML = '<p><mark data-puente-mark="x">CELAC</mark></p>';
+    unwrap(document.querySelector('mark')!);
+    expect(document.body.innerHTML).toBe('<p>CELAC</p>');
+  });
+});
+
+describe('SliceRunner', () => {
+  it('stops a slice at its deadline and resumes later, urgent work first', () => {
+    let t = 0;
+    const scheduled: (() => void)[] = [];
+    const runner = new SliceRunner({ setTimeout: (fn) => scheduled.push(fn) }, 8, () => t);
+    const log: string[] = [];
+    function* work(name: string, steps: number) {
+      for (let i = 0; i < steps; i++) {
+        log.push(`${name}${i}`);
+        t += 3;
+        yield;
+      }
+    }
+    runner.push(work('a', 4));
+    runner.push(work('u', 1), true);
+    expect(scheduled).toHaveLength(1);
+    scheduled.shift()!();
+    expect(log).toEqual(['u0', 'a0', 'a1']);
+    expect(runner.busy).toBe(true);
+    scheduled.shift()!();
+    expect(log).toEqual(['u0', 'a0', 'a1', 'a2', 'a3']);
+    expect(runner.busy).toBe(false);
+    runner.stop();
+    runner.push(work('late', 1));
+    expect(scheduled).toHaveLength(0);
+  });
+});
