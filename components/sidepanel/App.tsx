@@ -1,4 +1,5 @@
 import { TermList } from '@/components/glossary/TermList';
+import { PageView } from '@/components/sidepanel/PageView';
 import { SourceList } from '@/components/sources/SourceList';
 import { SourceReader } from '@/components/sources/SourceReader';
 import { getDocument, listDocuments } from '@/lib/db/corpus';
@@ -7,8 +8,9 @@ import { useLiveQuery } from '@/lib/ui/useLiveQuery';
 import { routeHash, useRoute, type Route } from '@/lib/ui/router';
 
 const TABS: { view: Route['view']; label: string }[] = [
-  { view: 'sources', label: 'Sources' },
+  { view: 'page', label: 'On this page' },
   { view: 'glossary', label: 'Glossary' },
+  { view: 'sources', label: 'Sources' },
 ];
 
 /** The side panel: loads from IndexedDB (live) and shows the view the hash names. */
@@ -37,8 +39,10 @@ export function App({ db }: { db: PuenteDB }) {
           <SourceView db={db} id={route.id} />
         ) : active === 'glossary' ? (
           <GlossaryView db={db} />
-        ) : (
+        ) : active === 'sources' ? (
           <SourcesView db={db} />
+        ) : (
+          <PageView db={db} />
         )}
       </main>
     </div>

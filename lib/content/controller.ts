@@ -51,10 +51,25 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     (m) => void tooltip.show(m, m && highlighter ? highlighter.entryOf(m) : null),
   );
 
+  // "Next mention of this entry", cycling, for the side panel's list of this page's entries.
+  const lastShown = new Map<string, number>();
+  const showMention = ({ id }: { id: string }) => {
+    if (!highlighter) return Promise.resolve(null);
+    const list = highlighter.orderedMentions().filter((m) => highlighter!.entryOf(m).id === id);
+    if (list.length === 0) return Promise.resolve(null);
+    const index = ((lastShown.get(id) ?? -1) + 1) % list.length;
+    lastShown.set(id, index);
+    const mention = list[index]!;
+    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    void tooltip.show(mention, highlighter.entryOf(mention));
+    return Promise.resolve({ index, total: list.length });
+  };
+
   const stopListening = listenToMessages((type, payload, sender) =>
     dispatchToContent(
       {
         getPageTerms: () => Promise.resolve(report(highlighter)),
+        showMention,
       },
       browser.runtime.id,
       type,

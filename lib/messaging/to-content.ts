@@ -2,7 +2,6 @@
  * Messages from Puente's pages (side panel, popup) to the content script of a tab, and the
  * content script's gate for them: only this extension's own pages may ask, about this page.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { PageTerm } from '../content/highlighter';
 import { RefusedError, type SenderInfo } from './dispatch';
@@ -20,12 +19,19 @@ export interface PageReport {
 export interface ToContent {
   /** The entries found on this page with their counts. */
   getPageTerms(data: null): PageReport;
+  /** Scrolls to the next mention of an entry and shows it; answers its position. */
+  showMention(data: { id: string }): { index: number; total: number } | null;
 }
 
-const schemas = { getPageTerms: v.null() } satisfies Record<keyof ToContent, v.GenericSchema>;
+const schemas = {
+  getPageTerms: v.null(),
+  showMention: v.strictObject({ id: v.pipe(v.string(), v.maxLength(80), v.regex(/^[a-z0-9-]+$/)) }),
+} satisfies { [K in keyof ToContent]: v.GenericSchema<unknown, Parameters<ToContent[K]>[0]> };
 
 /** Handlers of the content script. */
-export type ContentHandlers = { [K in keyof ToContent]: (data: null) => Promise<ReturnType<ToContent[K]>> };
+export type ContentHandlers = {
+  [K in keyof ToContent]: (data: Parameters<ToContent[K]>[0]) => Promise<ReturnType<ToContent[K]>>;
+};
 
 /** Checks sender and data, then answers. Content scripts are reached only by this extension. */
 export async function dispatchToContent(
@@ -42,10 +48,7 @@ export async function dispatchToContent(
   if (sender.id !== extensionId || sender.tab)
     throw new RefusedError(`Message "${type}" refused: sender not allowed`);
   const key = type as keyof ToContent;
-  if (!v.safeParse(schemas[key], data).success)
-    throw new RefusedError(`Message "${type}" refused: invalid data`);
-  return handlers[key](null);
+  const parsed = v.safeParse(schemas[key], data);
+  if (!parsed.success) throw new RefusedError(`Message "${type}" refused: invalid data`);
+  return (handlers[key] as (d: unknown) => Promise<unknown>)(parsed.output);
 }
-
-/** The messenger extension pages use to ask a tab. */
-export const toContent = defineExtensionMessaging<ToContent>();

@@ -5,16 +5,21 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
-  { view: 'sources' } | { view: 'source'; id: string } | { view: 'glossary' } | { view: 'entry'; id: string };
+  | { view: 'page' }
+  | { view: 'sources' }
+  | { view: 'source'; id: string }
+  | { view: 'glossary' }
+  | { view: 'entry'; id: string };
 
-/** Parses a location hash into a route; anything unknown opens the sources. */
+/** Parses a location hash into a route; anything unknown opens "On this page". */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   const [view, id] = parts;
   if (view === 'source' && id) return { view: 'source', id };
   if (view === 'entry' && id) return { view: 'entry', id };
   if (view === 'glossary') return { view: 'glossary' };
-  return { view: 'sources' };
+  if (view === 'sources') return { view: 'sources' };
+  return { view: 'page' };
 }
 
 /** The hash for a route. */

@@ -70,7 +70,7 @@ void describe('foundation: the installed extension', () => {
   void it('lists the sources in the side panel and opens one to read', async () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 400, height: 900 });
-    await page.goto(session.url('sidepanel.html'));
+    await page.goto(session.url('sidepanel.html#/sources'));
     const cards = page.locator('.card');
     await cards.first().waitFor();
     assert.equal(await cards.count(), 5);

@@ -95,7 +95,9 @@ export async function serve(dir: string): Promise<{ origin: string; server: Serv
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });
   const path = join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path });
+  // caret: 'initial' keeps Playwright from touching the page's editable elements (it would
+  // leave style="" on them and spoil DOM comparisons).
+  await page.screenshot({ path, caret: 'initial' });
   return path;
 }
 
