@@ -12,6 +12,17 @@ export default defineConfig({
     // Least privilege: each permission is justified in docs/PERMISSIONS.md.
     permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'Puente' },
+    // Rebindable by the user at chrome://extensions/shortcuts (or about:addons in Firefox).
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next highlighted term and open its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous highlighted term and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -41,3 +41,6 @@ export async function setSiteEnabled(site: string, enabled: boolean): Promise<vo
   const next = enabled ? list.filter((s) => s !== site) : [...new Set([...list, site])];
   await disabledSites.setValue(next.sort());
 }
+
+/** Delay before the card opens on hover, in milliseconds. */
+export const hoverDelay = storage.defineItem<number>('local:hoverDelay', { fallback: 250, version: 1 });

@@ -1,8 +1,12 @@
+import { useEffect } from 'preact/hooks';
+import { EntryPage } from '@/components/glossary/EntryPage';
 import { TermList } from '@/components/glossary/TermList';
 import { PageView } from '@/components/sidepanel/PageView';
 import { SourceList } from '@/components/sources/SourceList';
 import { SourceReader } from '@/components/sources/SourceReader';
 import { getDocument, listDocuments } from '@/lib/db/corpus';
+import { entryPageData } from '@/lib/db/entries';
+import { panelRoute } from '@/lib/panel-route';
 import type { PuenteDB } from '@/lib/db/database';
 import { useLiveQuery } from '@/lib/ui/useLiveQuery';
 import { routeHash, useRoute, type Route } from '@/lib/ui/router';
@@ -16,6 +20,17 @@ const TABS: { view: Route['view']; label: string }[] = [
 /** The side panel: loads from IndexedDB (live) and shows the view the hash names. */
 export function App({ db }: { db: PuenteDB }) {
   const route = useRoute();
+  // The card's "Open in side panel" leaves a route here for the panel to follow.
+  useEffect(
+    () =>
+      panelRoute.watch((next) => {
+        if (next) {
+          location.hash = next;
+          void panelRoute.setValue(null);
+        }
+      }),
+    [],
+  );
   const active = route.view === 'source' ? 'sources' : route.view === 'entry' ? 'glossary' : route.view;
   return (
     <div class="app">
@@ -37,6 +52,8 @@ export function App({ db }: { db: PuenteDB }) {
       <main>
         {route.view === 'source' ? (
           <SourceView db={db} id={route.id} />
+        ) : route.view === 'entry' ? (
+          <EntryView db={db} id={route.id} />
         ) : active === 'glossary' ? (
           <GlossaryView db={db} />
         ) : active === 'sources' ? (
@@ -94,6 +111,19 @@ function GlossaryView({ db }: { db: PuenteDB }) {
     <>
       <p class="count">{value.length} entries</p>
       <TermList terms={sorted} />
+    </>
+  );
+}
+
+function EntryView({ db, id }: { db: PuenteDB; id: string }) {
+  const { value, error } = useLiveQuery(() => entryPageData(db, id), [db, id]);
+  if (value === undefined) return <Loading error={error} />;
+  return (
+    <>
+      <a class="back" href={routeHash({ view: 'glossary' })}>
+        ← Glossary
+      </a>
+      {value ? <EntryPage data={value} /> : <p class="status">This entry is not in the glossary.</p>}
     </>
   );
 }

@@ -1,23 +1,38 @@
 /**
- * The content script's wiring: starts and stops the highlighter as settings change, shows the
- * tooltip on hover, and answers Puente's pages about this page. Every listener and timer goes
- * through the content-script context, so an extension update leaves nothing behind.
+ * The content script's wiring: starts and stops the highlighter as settings change, opens the
+ * card on hover or from the keyboard, and answers Puente's pages about this page. Every
+ * listener and timer goes through the content-script context, so an extension update leaves
+ * nothing behind.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import highlightCss from '@/components/page/highlights.css?inline';
+import type { Lang } from '../bundle/types';
 import type { PageMatcherData } from '../match/forms';
 import { listenToMessages } from '../messaging/listen';
 import { dispatchToContent, type PageReport } from '../messaging/to-content';
-import { disabledSites, highlightingEnabled, isActiveOn } from '../settings';
-import highlightCss from '@/components/page/highlights.css?inline';
+import { disabledSites, highlightingEnabled, hoverDelay, isActiveOn } from '../settings';
+import { pageLanguage } from '../text/language';
+import { CardHost, HOST_NAME } from './card-host';
 import { PageHighlighter } from './highlighter';
 import { HoverTracker } from './hover';
-import { HOST_NAME, TooltipHost } from './tooltip-host';
+import type { PageMention } from './mentions';
 
 /** Runs Puente on this page until the context is invalidated. */
 export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): void {
   let highlighter: PageHighlighter | null = null;
-  const tooltip = new TooltipHost(ctx);
+  let delay = 250;
+  void hoverDelay.getValue().then((v) => (delay = v));
+  let lang: Lang | null = null;
+  const card = new CardHost(ctx, {
+    delay: () => delay,
+    pageLang: () =>
+      (lang ??= pageLanguage(
+        document.documentElement.lang,
+        document.body?.textContent?.slice(0, 4000) ?? '',
+      )),
+    uiLang: () => 'en',
+  });
   const exclude = (el: Element) => el.localName === HOST_NAME;
   // Styles from the manifest do not reach into shadow trees: adopt them there (no element added).
   const sheet = new CSSStyleSheet();
@@ -34,7 +49,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   const stop = () => {
     highlighter?.stop();
     highlighter = null;
-    void tooltip.show(null, null);
+    card.close();
   };
   const apply = async () => {
     const on = ctx.isValid && (await isActiveOn(location.href));
@@ -42,14 +57,23 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     else if (!on && highlighter) stop();
   };
   void apply();
-  const unwatch = [highlightingEnabled.watch(() => void apply()), disabledSites.watch(() => void apply())];
+  const unwatch = [
+    highlightingEnabled.watch(() => void apply()),
+    disabledSites.watch(() => void apply()),
+    hoverDelay.watch((v) => (delay = v)),
+  ];
 
   new HoverTracker(
     window,
     ctx,
     (x, y) => highlighter?.hitTest(x, y) ?? null,
-    (m) => void tooltip.show(m, m && highlighter ? highlighter.entryOf(m) : null),
+    (m) => card.hover(m, m && highlighter ? highlighter.entryOf(m) : null),
   );
+
+  const reveal = (m: PageMention, focus: boolean) => {
+    m.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    void card.show(m, highlighter!.entryOf(m), focus);
+  };
 
   // "Next mention of this entry", cycling, for the side panel's list of this page's entries.
   const lastShown = new Map<string, number>();
@@ -59,9 +83,23 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     if (list.length === 0) return Promise.resolve(null);
     const index = ((lastShown.get(id) ?? -1) + 1) % list.length;
     lastShown.set(id, index);
-    const mention = list[index]!;
-    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-    void tooltip.show(mention, highlighter.entryOf(mention));
+    reveal(list[index]!, false);
+    return Promise.resolve({ index, total: list.length });
+  };
+
+  // The keyboard commands: next or previous mention from the open card, or from the viewport.
+  const stepMention = ({ direction }: { direction: 'next' | 'previous' }) => {
+    if (!highlighter) return Promise.resolve(null);
+    const list = highlighter.orderedMentions();
+    if (list.length === 0) return Promise.resolve(null);
+    const current = card.mention ? list.indexOf(card.mention) : -1;
+    let index: number;
+    if (current >= 0) index = (current + (direction === 'next' ? 1 : -1) + list.length) % list.length;
+    else {
+      const below = list.findIndex((m) => m.range.getBoundingClientRect().top >= 0);
+      index = direction === 'next' ? Math.max(0, below) : (below <= 0 ? list.length : below) - 1;
+    }
+    reveal(list[index]!, true);
     return Promise.resolve({ index, total: list.length });
   };
 
@@ -70,6 +108,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
       {
         getPageTerms: () => Promise.resolve(report(highlighter)),
         showMention,
+        stepMention,
       },
       browser.runtime.id,
       type,
@@ -80,7 +119,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
 
   ctx.onInvalidated(() => {
     stop();
-    tooltip.remove();
+    card.remove();
     stopListening();
     for (const u of unwatch) u();
   });

@@ -2,7 +2,8 @@
  * The corpus compiler: turns one source text into a structured document (metadata, body
  * paragraphs, the lines it removed and why, mixed-script artefacts) and its sentences.
  */
-import type { CorpusDocument, Lang, Paragraph, Passage, RemovedLine, ScriptArtefact } from '../bundle/types';
+import type { CorpusDocument, Paragraph, Passage, RemovedLine, ScriptArtefact } from '../bundle/types';
+import { detectLanguage } from '../text/language';
 import { splitSentences } from '../text/sentences';
 import { matchBoilerplate } from './boilerplate';
 
@@ -38,20 +39,6 @@ export function parseDateline(line: string): string | null {
     return `${m[3]}-${String(month + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
   }
   return null;
-}
-
-/** Guesses the language of a text from its script and common words. */
-export function detectLanguage(text: string): Lang {
-  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-  if (han > text.length * 0.2) return 'zh';
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  let es = 0;
-  let en = 0;
-  for (const w of words) {
-    if (w === 'el' || w === 'los' || w === 'las' || w === 'del' || w === 'que' || w === 'y') es++;
-    if (w === 'the' || w === 'and' || w === 'of' || w === 'is' || w === 'to') en++;
-  }
-  return es > en ? 'es' : 'en';
 }
 
 const PERSON_LINE = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}$/u;

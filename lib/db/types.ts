@@ -28,3 +28,6 @@ export interface MetaRow {
   seededAt: number;
   counts: { documents: number; passages: number; terms: number; mentions: number };
 }
+
+/** What a caller submits to create a note (the store adds id and times). */
+export type NoteInput = Pick<Note, 'quote' | 'url' | 'title' | 'termId' | 'text' | 'tags'>;

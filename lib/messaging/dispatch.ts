@@ -4,7 +4,8 @@
  * fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import { policies, requestSchemas, type MessageType, type SenderPolicy, type ToBackground } from './protocol';
+import type { MessageType, SenderPolicy, ToBackground } from './protocol';
+import { policies, requestSchemas } from './schemas';
 
 /** The parts of `runtime.MessageSender` the gate looks at. */
 export interface SenderInfo {

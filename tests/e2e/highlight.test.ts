@@ -109,7 +109,7 @@ void describe('highlighting on news pages', () => {
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     });
     await page.mouse.move(point.x, point.y);
-    const tooltip = page.locator('puente-ui .tooltip');
+    const tooltip = page.locator('puente-ui .card');
     await tooltip.waitFor();
     assert.equal(await tooltip.getAttribute('data-entry-id'), 'focac');
     await screenshot(page, 'highlight-zh');
@@ -135,7 +135,7 @@ void describe('highlighting on news pages', () => {
     await page.close();
   });
 
-  void it('shows the three names in a tooltip on hover and hides it when the pointer leaves', async () => {
+  void it('shows a card with the three names on hover and hides it when the pointer leaves', async () => {
     const page = await session.context.newPage();
     await page.goto(`${origin}${pages}/en-news.html`);
     await settled(page);
@@ -154,7 +154,7 @@ void describe('highlighting on news pages', () => {
     });
     await page.mouse.move(rect.x - 40, rect.y + 40);
     await page.mouse.move(rect.x, rect.y);
-    const tooltip = page.locator('puente-ui .tooltip');
+    const tooltip = page.locator('puente-ui .card');
     await tooltip.waitFor();
     assert.equal(await tooltip.getAttribute('data-entry-id'), 'wang-yi');
     const text = (await tooltip.textContent()) ?? '';
@@ -199,7 +199,10 @@ void describe('highlighting on news pages', () => {
     const errors: string[] = [];
     const page = await session.context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && !m.text().includes('favicon') && errors.push(m.text()));
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()),
+    );
     await page.goto(`${origin}${pages}/react-app.html`);
     await settled(page);
     await page.evaluate(async () => {

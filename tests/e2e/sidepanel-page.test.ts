@@ -35,7 +35,7 @@ void describe('side panel: On this page', () => {
     await screenshot(panel, 'sidepanel-page');
 
     await panel.locator('[data-term-id="wang-yi"] button').click();
-    const tooltip = article.locator('puente-ui .tooltip');
+    const tooltip = article.locator('puente-ui .card');
     await tooltip.waitFor();
     assert.equal(await tooltip.getAttribute('data-entry-id'), 'wang-yi');
 

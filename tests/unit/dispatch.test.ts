@@ -11,6 +11,9 @@ function handlers(): Handlers {
   return {
     getCorpusStatus: vi.fn(() => Promise.resolve({ ready: true, hash: 'h', seededAt: 1, counts: null })),
     getDocument: vi.fn(({ id }: { id: string }) => Promise.resolve(makeDocument(id))),
+    getCardData: vi.fn(() => Promise.resolve(null)),
+    saveNote: vi.fn(() => Promise.reject(new Error('not here'))),
+    openSidePanel: vi.fn(() => Promise.resolve(true)),
   };
 }
 
@@ -38,7 +41,7 @@ describe('dispatch', () => {
       null,
       {},
       { id: 5 },
-      { id: 'x'.repeat(65) },
+      { id: 'x'.repeat(81) },
       { id: '<img src=x>' },
       { id: 'a', extra: 1 },
     ];
@@ -48,6 +51,30 @@ describe('dispatch', () => {
     await expect(dispatch(h, self, 'getCorpusStatus', { x: 1 }, sidePanel)).rejects.toThrow(/refused/);
     expect(h.getDocument).not.toHaveBeenCalled();
     expect(h.getCorpusStatus).not.toHaveBeenCalled();
+  });
+
+  it('refuses notes that are malformed or too large', async () => {
+    const h = handlers();
+    const note = {
+      quote: null,
+      url: 'https://news.example/a',
+      title: 'A',
+      termId: null,
+      text: 'x',
+      tags: [],
+    };
+    const bad = [
+      { ...note, url: 'javascript:alert(1)x' },
+      { ...note, text: 'x'.repeat(10_001) },
+      { ...note, tags: Array.from({ length: 21 }, (_, i) => `t${i}`) },
+      { ...note, quote: { exact: '', prefix: '', suffix: '' } },
+      { ...note, termId: '../etc' },
+      { ...note, extra: true },
+    ];
+    for (const data of bad) {
+      await expect(dispatch(h, self, 'saveNote', data, contentScript)).rejects.toThrow(/refused/);
+    }
+    expect(h.saveNote).not.toHaveBeenCalled();
   });
 
   it('refuses messages from other extensions and from web pages', async () => {

@@ -1,0 +1,224 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Lang, TermKind } from '@/lib/bundle/types';
+import type { CardData, CardExcerpt } from '@/lib/db/cards';
+import type { PageEntry } from '@/lib/match/forms';
+import { formatDocumentDate } from '@/lib/ui/format';
+
+const KIND_LABEL: Record<TermKind, string> = {
+  organization: 'Organization',
+  mechanism: 'Forum mechanism',
+  initiative: 'Initiative',
+  document: 'Document',
+  event: 'Event',
+  person: 'Person',
+  place: 'Place',
+  concept: 'Concept',
+};
+
+const LANG_LABEL: Record<Lang, string> = { en: 'EN', zh: '中文', es: 'ES' };
+
+/** Text with one span emphasised, rendered as text (never HTML). */
+export function Emphasised({ text, start, end }: { text: string; start: number; end: number }) {
+  return (
+    <>
+      {text.slice(0, start)}
+      <mark>{text.slice(start, end)}</mark>
+      {text.slice(end)}
+    </>
+  );
+}
+
+export type NoteState = 'closed' | 'editing' | 'saving' | 'saved' | 'error';
+
+/** Everything the card shows, as props: it loads nothing itself. */
+export interface CardProps {
+  entry: PageEntry;
+  data: CardData | null;
+  loading: boolean;
+  error: string | null;
+  sentence: { text: string; start: number; end: number } | null;
+  pageLang: Lang;
+  uiLang: Lang;
+  pinned: boolean;
+  note: NoteState;
+  status: string | null;
+  onPin: () => void;
+  onClose: () => void;
+  onOpenPanel: () => void;
+  onCopy: () => void;
+  onStartNote: () => void;
+  onCancelNote: () => void;
+  onSaveNote: (text: string) => void;
+}
+
+function names(entry: PageEntry, first: Lang): { lang: Lang; name: string }[] {
+  const all: { lang: Lang; name: string }[] = [
+    { lang: 'en', name: entry.en },
+    { lang: 'zh', name: entry.zh },
+    { lang: 'es', name: entry.es },
+  ];
+  return [...all.filter((n) => n.lang === first), ...all.filter((n) => n.lang !== first)];
+}
+
+function Excerpt({ excerpt }: { excerpt: CardExcerpt }) {
+  const { doc } = excerpt;
+  return (
+    <li class="excerpt">
+      <blockquote lang="en">
+        <Emphasised text={excerpt.text} start={excerpt.start} end={excerpt.end} />
+      </blockquote>
+      <cite>
+        {doc.title}
+        {doc.author ? ` — ${doc.author}` : doc.publisher ? ` — ${doc.publisher}` : ''},{' '}
+        {formatDocumentDate(doc)}
+      </cite>
+    </li>
+  );
+}
+
+/** The hover card: names in three languages, definitions, this page's sentence, corpus excerpts. */
+export function Card(props: CardProps) {
+  const { entry, data } = props;
+  const titleId = `puente-card-title-${entry.id}`;
+  const [draft, setDraft] = useState('');
+  const editor = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (props.note === 'editing') editor.current?.focus();
+  }, [props.note]);
+  const defs = data
+    ? props.uiLang === 'zh'
+      ? [
+          { lang: 'zh' as const, text: data.term.definition.zh },
+          { lang: 'en' as const, text: data.term.definition.en },
+        ]
+      : [
+          { lang: 'en' as const, text: data.term.definition.en },
+          { lang: 'zh' as const, text: data.term.definition.zh },
+        ]
+    : [];
+  const [lead, ...others] = names(entry, props.pageLang);
+  return (
+    <div
+      class={`card kind-${entry.kind}${props.pinned ? ' pinned' : ''}`}
+      role="dialog"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      data-entry-id={entry.id}
+    >
+      <header class="card-head">
+        <span class="kind">{KIND_LABEL[entry.kind]}</span>
+        <span class="head-actions">
+          <button type="button" class="icon" aria-pressed={props.pinned} title="Pin" onClick={props.onPin}>
+            {props.pinned ? 'Pinned' : 'Pin'}
+          </button>
+          <button type="button" class="icon" title="Close (Esc)" aria-label="Close" onClick={props.onClose}>
+            ×
+          </button>
+        </span>
+      </header>
+      <h2 id={titleId} class="lead" lang={lead!.lang === 'zh' ? 'zh-Hans' : lead!.lang}>
+        {lead!.name}
+        {lead!.lang === 'zh' && <span class="pinyin">{entry.pinyin}</span>}
+      </h2>
+      <dl class="names">
+        {others.map((n) => (
+          <div key={n.lang} class={`name name-${n.lang}`}>
+            <dt>{LANG_LABEL[n.lang]}</dt>
+            <dd lang={n.lang === 'zh' ? 'zh-Hans' : n.lang}>
+              {n.name}
+              {n.lang === 'zh' && <span class="pinyin">{entry.pinyin}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {props.loading && !data ? (
+        <div class="skeleton" aria-busy="true" aria-label="Loading">
+          <span />
+          <span />
+          <span />
+        </div>
+      ) : props.error ? (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      ) : (
+        data && (
+          <div class="definitions">
+            {defs.map((d) => (
+              <p key={d.lang} class={`definition def-${d.lang}`} lang={d.lang === 'zh' ? 'zh-Hans' : 'en'}>
+                {d.text}
+              </p>
+            ))}
+          </div>
+        )
+      )}
+      {props.sentence && (
+        <section class="on-page" aria-label="On this page">
+          <h3>On this page</h3>
+          <p class="sentence">
+            <Emphasised {...props.sentence} />
+          </p>
+        </section>
+      )}
+      {data && data.excerpts.length > 0 && (
+        <section class="sources" aria-label="In the sources">
+          <h3>In the sources</h3>
+          <ul>
+            {data.excerpts.map((x) => (
+              <Excerpt key={x.passageId} excerpt={x} />
+            ))}
+          </ul>
+          {data.more > 0 && (
+            <p class="more">
+              {data.more} more {data.more === 1 ? 'passage' : 'passages'} in the sources
+            </p>
+          )}
+        </section>
+      )}
+      {props.note !== 'closed' && props.note !== 'saved' && (
+        <form
+          class="note-editor"
+          onSubmit={(e) => {
+            e.preventDefault();
+            props.onSaveNote(draft);
+          }}
+        >
+          {props.sentence && <p class="quote">“{props.sentence.text}”</p>}
+          <label>
+            <span>Your note</span>
+            <textarea ref={editor} value={draft} rows={3} onInput={(e) => setDraft(e.currentTarget.value)} />
+          </label>
+          <div class="row">
+            <button type="submit" class="primary" disabled={props.note === 'saving'}>
+              {props.note === 'saving' ? 'Saving…' : 'Save note'}
+            </button>
+            <button type="button" onClick={props.onCancelNote}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      <footer class="card-foot">
+        <span class="notes-count">{data ? `${data.notes} ${data.notes === 1 ? 'note' : 'notes'}` : ''}</span>
+        <span class="actions">
+          {(props.note === 'closed' || props.note === 'saved') && (
+            <button type="button" onClick={props.onStartNote}>
+              Save note
+            </button>
+          )}
+          <button type="button" onClick={props.onOpenPanel}>
+            Open in side panel
+          </button>
+          <button type="button" onClick={props.onCopy}>
+            Copy
+          </button>
+        </span>
+      </footer>
+      {props.status && (
+        <p class="status" role="status">
+          {props.status}
+        </p>
+      )}
+    </div>
+  );
+}

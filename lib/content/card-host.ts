@@ -1,0 +1,334 @@
+/**
+ * Puente's one host element on a page (WXT's shadow-root UI) and the hover card inside it:
+ * when it opens (after the hover delay, never while a button is down or text is selected),
+ * where it sits (@floating-ui/dom: next to the mention, never over it, inside the viewport,
+ * following scroll), when it closes (Escape, a click elsewhere, its mention scrolling away,
+ * the pointer leaving both — unless pinned), and what its buttons do.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Card, type NoteState } from '@/components/page/Card';
+import pageCss from '@/components/page/page.css?inline';
+import type { Lang } from '../bundle/types';
+import type { CardData } from '../db/cards';
+import type { PageEntry } from '../match/forms';
+import { toBackground } from '../messaging/protocol';
+import type { PageMention } from './mentions';
+import { contextAround, sentenceAround, type Snippet } from './sentence';
+
+/** The name of Puente's host element. */
+export const HOST_NAME = 'puente-ui';
+
+interface Open {
+  mention: PageMention;
+  entry: PageEntry;
+  sentence: Snippet;
+  data: CardData | null;
+  loading: boolean;
+  error: string | null;
+  pinned: boolean;
+  note: NoteState;
+  status: string | null;
+}
+
+/** What the card host needs from the page. */
+export interface CardHostOptions {
+  delay: () => number;
+  pageLang: () => Lang;
+  uiLang: () => Lang;
+}
+
+export class CardHost {
+  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private mounting: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  private open: Open | null = null;
+  private readonly cache = new Map<string, Promise<CardData | null>>();
+  private showTimer = 0;
+  private hideTimer = 0;
+  private inside = false;
+  private stopPlacing: (() => void) | null = null;
+  private returnFocus: HTMLElement | null = null;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly options: CardHostOptions,
+  ) {
+    ctx.addEventListener(window, 'keydown', (e) => this.onKey(e), { capture: true });
+    ctx.addEventListener(window, 'pointerdown', (e) => this.onPointerDown(e), {
+      capture: true,
+      passive: true,
+    });
+    ctx.addEventListener(window, 'scroll', () => this.onScroll(), { capture: true, passive: true });
+  }
+
+  /** The mention whose card is open. */
+  get mention(): PageMention | null {
+    return this.open?.mention ?? null;
+  }
+
+  /** Hover reports: open after the delay, close shortly after the pointer leaves. */
+  hover(mention: PageMention | null, entry: PageEntry | null): void {
+    window.clearTimeout(this.showTimer);
+    if (mention && entry) {
+      window.clearTimeout(this.hideTimer);
+      if (this.open?.mention === mention) return;
+      if (this.open?.pinned) return;
+      // Moving straight from one mention to the next swaps the card without a pause.
+      const delay = this.open ? 0 : this.options.delay();
+      this.showTimer = this.ctx.setTimeout(() => void this.show(mention, entry), delay);
+      return;
+    }
+    this.scheduleHide();
+  }
+
+  /** Opens the card on a mention now; `focus` moves keyboard focus into it. */
+  async show(mention: PageMention, entry: PageEntry, focus = false): Promise<void> {
+    window.clearTimeout(this.hideTimer);
+    if (focus && !this.open) {
+      const active = document.activeElement;
+      this.returnFocus = active instanceof HTMLElement ? active : null;
+    }
+    const run = mention.run;
+    const sentence = sentenceAround(run.text, mention.start, mention.end, this.options.pageLang());
+    const cached = this.cache.has(entry.id);
+    this.open = {
+      mention,
+      entry,
+      sentence,
+      data: null,
+      loading: false,
+      error: null,
+      pinned: this.open?.pinned ?? false,
+      note: 'closed',
+      status: null,
+    };
+    const request = this.data(entry.id);
+    const state = this.open;
+    // A skeleton shows only if the data takes longer than a frame.
+    if (!cached)
+      this.ctx.requestAnimationFrame(
+        () => this.open === state && !state.data && this.patch({ loading: true }),
+      );
+    const ui = await this.mount();
+    if (this.open !== state) return;
+    this.render();
+    this.place(ui, mention);
+    if (focus) this.cardElement()?.focus();
+    try {
+      const data = await request;
+      if (this.open === state)
+        this.patch({ data, loading: false, error: data ? null : 'This entry is not in the glossary.' });
+    } catch {
+      this.cache.delete(entry.id);
+      if (this.open === state)
+        this.patch({ loading: false, error: 'Puente could not read its glossary just now.' });
+    }
+  }
+
+  /** Closes the card and gives focus back to where it was. */
+  close(): void {
+    window.clearTimeout(this.showTimer);
+    window.clearTimeout(this.hideTimer);
+    if (!this.open) return;
+    this.open = null;
+    this.inside = false;
+    this.stopPlacing?.();
+    this.stopPlacing = null;
+    if (this.ui?.mounted) render(null, this.ui.mounted);
+    this.returnFocus?.focus?.({ preventScroll: true });
+    this.returnFocus = null;
+  }
+
+  /** Removes the host element. */
+  remove(): void {
+    this.close();
+    this.ui?.remove();
+    this.ui = null;
+    this.mounting = null;
+  }
+
+  private data(id: string): Promise<CardData | null> {
+    let p = this.cache.get(id);
+    if (!p) {
+      p = toBackground.sendMessage('getCardData', { id });
+      this.cache.set(id, p);
+    }
+    return p;
+  }
+
+  private scheduleHide(): void {
+    if (!this.open || this.open.pinned || this.inside || this.open.note !== 'closed') return;
+    window.clearTimeout(this.hideTimer);
+    this.hideTimer = this.ctx.setTimeout(() => {
+      if (this.open && !this.open.pinned && !this.inside && this.open.note === 'closed') this.close();
+    }, 300);
+  }
+
+  private async mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+    this.mounting ??= createShadowRootUi(this.ctx, {
+      name: HOST_NAME,
+      position: 'overlay',
+      anchor: 'html',
+      css: pageCss,
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount: (container) => {
+        const layer = document.createElement('div');
+        layer.className = 'layer';
+        layer.addEventListener('pointerenter', () => {
+          this.inside = true;
+          window.clearTimeout(this.hideTimer);
+        });
+        layer.addEventListener('pointerleave', () => {
+          this.inside = false;
+          this.scheduleHide();
+        });
+        container.append(layer);
+        return layer;
+      },
+    }).then((ui) => {
+      ui.mount();
+      this.ui = ui;
+      return ui;
+    });
+    return this.mounting;
+  }
+
+  private cardElement(): HTMLElement | null {
+    return (this.ui?.mounted?.querySelector('.card') as HTMLElement | null) ?? null;
+  }
+
+  private patch(change: Partial<Open>): void {
+    if (!this.open) return;
+    Object.assign(this.open, change);
+    this.render();
+  }
+
+  private render(): void {
+    const o = this.open;
+    const layer = this.ui?.mounted;
+    if (!o || !layer) return;
+    render(
+      h(Card, {
+        entry: o.entry,
+        data: o.data,
+        loading: o.loading,
+        error: o.error,
+        sentence: o.sentence,
+        pageLang: this.options.pageLang(),
+        uiLang: this.options.uiLang(),
+        pinned: o.pinned,
+        note: o.note,
+        status: o.status,
+        onPin: () => this.patch({ pinned: !o.pinned }),
+        onClose: () => this.close(),
+        onOpenPanel: () => void this.openPanel(o),
+        onCopy: () => void this.copy(o),
+        onStartNote: () => this.patch({ note: 'editing', status: null }),
+        onCancelNote: () => this.patch({ note: 'closed' }),
+        onSaveNote: (text) => void this.saveNote(o, text),
+      }),
+      layer,
+    );
+  }
+
+  private place(ui: ShadowRootContentScriptUi<HTMLElement>, mention: PageMention): void {
+    this.stopPlacing?.();
+    const card = this.cardElement();
+    if (!card || !ui.mounted) return;
+    const reference = {
+      getBoundingClientRect: () => mention.range.getBoundingClientRect(),
+      getClientRects: () => mention.range.getClientRects(),
+    };
+    const update = () =>
+      void computePosition(reference, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(8),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              card.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => Object.assign(card.style, { position: 'fixed', left: `${x}px`, top: `${y}px` }));
+    this.stopPlacing = autoUpdate(reference, card, update);
+  }
+
+  private onKey(e: Event): void {
+    const key = (e as KeyboardEvent).key;
+    if (key === 'Escape' && this.open) {
+      e.stopPropagation();
+      this.close();
+    }
+  }
+
+  private onPointerDown(e: Event): void {
+    if (!this.open || this.open.pinned) return;
+    if (this.ui && e.composedPath().includes(this.ui.shadowHost)) return;
+    this.close();
+  }
+
+  private onScroll(): void {
+    if (!this.open || this.open.pinned) return;
+    const r = this.open.mention.range.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > window.innerHeight || !this.open.mention.range.startContainer.isConnected)
+      this.close();
+  }
+
+  private async saveNote(o: Open, text: string): Promise<void> {
+    this.patch({ note: 'saving' });
+    const { run, start, end } = o.mention;
+    const exact = o.sentence.text.replace(/^…|…$/g, '');
+    const at = run.text.indexOf(exact);
+    const ctx =
+      at >= 0 ? contextAround(run.text, at, at + exact.length) : contextAround(run.text, start, end);
+    try {
+      await toBackground.sendMessage('saveNote', {
+        quote: { exact, prefix: ctx.prefix, suffix: ctx.suffix },
+        url: location.href,
+        title: document.title.slice(0, 500) || null,
+        termId: o.entry.id,
+        text: text.slice(0, 10_000),
+        tags: [],
+      });
+      this.cache.delete(o.entry.id);
+      const data = await this.data(o.entry.id).catch(() => o.data);
+      if (this.open === o) this.patch({ note: 'saved', status: 'Note saved.', data });
+    } catch {
+      if (this.open === o) this.patch({ note: 'editing', status: 'The note could not be saved. Try again.' });
+    }
+  }
+
+  private async openPanel(o: Open): Promise<void> {
+    const opened = await toBackground
+      .sendMessage('openSidePanel', { route: `#/entry/${o.entry.id}` })
+      .catch(() => false);
+    if (!opened && this.open === o) this.patch({ status: 'Open Puente from the toolbar to see this entry.' });
+  }
+
+  private async copy(o: Open): Promise<void> {
+    const d = o.data?.term;
+    const first = o.data?.excerpts[0]?.doc;
+    const lines = [
+      `${o.entry.en} — ${o.entry.zh} (${o.entry.pinyin}) — ${o.entry.es}`,
+      d ? d.definition.en : '',
+      d ? d.definition.zh : '',
+      first
+        ? `Source: ${first.title}${first.author ? `, ${first.author}` : ''}${first.date ? `, ${first.date.slice(0, 10)}` : ''}.`
+        : '',
+      `Puente glossary, read on ${location.href}`,
+    ].filter(Boolean);
+    try {
+      await navigator.clipboard.writeText(lines.join('\n'));
+      this.patch({ status: 'Copied.' });
+    } catch {
+      this.patch({ status: 'The browser did not allow copying here.' });
+    }
+  }
+}

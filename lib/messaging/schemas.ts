@@ -1,0 +1,45 @@
+/** Request schemas and sender policies of the background's messages (background only). */
+import * as v from 'valibot';
+import type { MessageType, SenderPolicy, ToBackground } from './protocol';
+
+const id = v.pipe(v.string(), v.maxLength(80), v.regex(/^[0-9a-z-]+$/));
+const line = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/** A note as a content script or page may submit it: bounded in every field. */
+export const NoteInputSchema = v.strictObject({
+  quote: v.nullable(
+    v.strictObject({ exact: v.pipe(line(2000), v.nonEmpty()), prefix: line(64), suffix: line(64) }),
+  ),
+  url: v.nullable(
+    v.pipe(
+      v.string(),
+      v.maxLength(2048),
+      v.url(),
+      v.regex(/^(?:https?|file):/i, 'must be a web page address'),
+    ),
+  ),
+  title: v.nullable(line(500)),
+  termId: v.nullable(id),
+  text: line(10_000),
+  tags: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(40))), v.maxLength(20)),
+});
+
+/** Schemas that every request is validated with in the background. */
+export const requestSchemas = {
+  getCorpusStatus: v.null(),
+  getDocument: v.strictObject({ id }),
+  getCardData: v.strictObject({ id }),
+  saveNote: NoteInputSchema,
+  openSidePanel: v.strictObject({
+    route: v.pipe(v.string(), v.maxLength(200), v.regex(/^#\/[a-z]+(?:\/[0-9a-z-]+)?$/)),
+  }),
+} satisfies { [K in MessageType]: v.GenericSchema<unknown, Parameters<ToBackground[K]>[0]> };
+
+/** Who may send each message. Corpus reads and note saves are open to content scripts. */
+export const policies: { [K in MessageType]: SenderPolicy } = {
+  getCorpusStatus: 'extension',
+  getDocument: 'extension',
+  getCardData: 'extension',
+  saveNote: 'extension',
+  openSidePanel: 'extension',
+};

@@ -1,0 +1,287 @@
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { Note } from '../../lib/db/types';
+import {
+  allTexts,
+  highlighted,
+  launch,
+  readStore,
+  root,
+  screenshot,
+  serve,
+  until,
+  type Session,
+} from './harness';
+
+const pages = '/tests/fixtures/pages';
+
+/** The centre and rectangle of the first highlighted range with this text. */
+async function mentionRect(page: Page, text: string) {
+  return page.evaluate((t) => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const range = [...registry.values()].flatMap((h) => [...h]).find((r) => r.toString() === t);
+    if (!range) throw new Error(`no highlight "${t}"`);
+    const r = range.getBoundingClientRect();
+    return {
+      x: r.x + r.width / 2,
+      y: r.y + r.height / 2,
+      left: r.left,
+      right: r.right,
+      top: r.top,
+      bottom: r.bottom,
+    };
+  }, text);
+}
+
+async function hover(page: Page, text: string) {
+  const r = await mentionRect(page, text);
+  await page.mouse.move(r.x + 30, r.y + 60);
+  await page.mouse.move(r.x, r.y, { steps: 3 });
+  const card = page.locator('puente-ui .card');
+  await card.waitFor();
+  return { card, rect: r };
+}
+
+async function ready(page: Page, min = 3) {
+  await until(async () => allTexts(await highlighted(page)).length >= min, 'highlights');
+}
+
+function overlaps(
+  a: { x: number; y: number; width: number; height: number },
+  r: { left: number; right: number; top: number; bottom: number },
+) {
+  return a.x < r.right && a.x + a.width > r.left && a.y < r.bottom && a.y + a.height > r.top;
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  void describe(`the hover card (${scheme})`, () => {
+    let session: Session;
+    let server: Server;
+    let origin: string;
+    before(async () => {
+      session = await launch({ colorScheme: scheme });
+      ({ origin, server } = await serve(root));
+    });
+    after(async () => {
+      await session?.close();
+      server?.close();
+    });
+
+    void it('names the entry, quotes the page sentence and lists excerpts with their sources', async () => {
+      const page = await session.context.newPage();
+      await page.goto(`${origin}${pages}/en-news.html`);
+      await ready(page, 10);
+      const { card, rect } = await hover(page, 'Belt and Road Initiative');
+      assert.equal(await card.getAttribute('data-entry-id'), 'belt-and-road-initiative');
+      assert.equal(await card.getAttribute('role'), 'dialog');
+      const title = await card.locator('h2').textContent();
+      assert.match(title ?? '', /Belt and Road Initiative/);
+      assert.match((await card.locator('.names').textContent()) ?? '', /一带一路/);
+      await card.locator('.definitions').waitFor();
+      const sentence = await card.locator('.sentence').textContent();
+      assert.match(
+        sentence ?? '',
+        /^Chinese President Xi Jinping told delegates that the Belt and Road Initiative/,
+      );
+      assert.equal(await card.locator('.sentence mark').textContent(), 'Belt and Road Initiative');
+      const excerpts = card.locator('.excerpt');
+      assert.ok((await excerpts.count()) >= 2);
+      assert.ok((await excerpts.locator('mark').count()) >= 2);
+      assert.match((await excerpts.first().locator('cite').textContent()) ?? '', /\d{4}/);
+      const box = (await card.boundingBox())!;
+      assert.equal(overlaps(box, rect), false, 'the card does not cover its mention');
+      await screenshot(page, `card-en-${scheme}`);
+      await page.keyboard.press('Escape');
+      await card.waitFor({ state: 'detached' });
+      await page.close();
+    });
+
+    void it('reads well on a Chinese page, with the Chinese name first', async () => {
+      const page = await session.context.newPage();
+      await page.goto(`${origin}${pages}/zh-news.html`);
+      await ready(page, 5);
+      const { card } = await hover(page, '中拉论坛');
+      assert.equal(await card.getAttribute('data-entry-id'), 'china-celac-forum');
+      assert.equal(await card.locator('h2').getAttribute('lang'), 'zh-Hans');
+      assert.match((await card.locator('.sentence').textContent()) ?? '', /^习近平指出，中拉论坛成立十年来/);
+      await card.locator('.excerpt').first().waitFor();
+      await screenshot(page, `card-zh-${scheme}`);
+      await page.close();
+    });
+  });
+}
+
+void describe('the hover card: behaviour', () => {
+  let session: Session;
+  let server: Server;
+  let origin: string;
+  before(async () => {
+    session = await launch();
+    ({ origin, server } = await serve(root));
+  });
+  after(async () => {
+    await session?.close();
+    server?.close();
+  });
+
+  void it('stays while the pointer travels into it, pins, and closes on Escape or a click elsewhere', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}${pages}/en-news.html`);
+    await ready(page, 10);
+    const { card } = await hover(page, 'Wang Yi');
+    const box = (await card.boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 30, { steps: 6 });
+    await page.waitForTimeout(500);
+    assert.equal(await card.isVisible(), true, 'the card stays under the pointer');
+    await card.getByRole('button', { name: 'Pin' }).click();
+    await page.mouse.move(5, 700);
+    await page.mouse.click(5, 700);
+    await page.waitForTimeout(500);
+    assert.equal(await card.isVisible(), true, 'a pinned card stays');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    const again = await hover(page, 'Wang Yi');
+    await page.mouse.click(5, 700);
+    await again.card.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  void it('saves a note from the card into IndexedDB and shows it was saved', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}${pages}/en-news.html`);
+    await ready(page, 10);
+    const { card } = await hover(page, 'ECLAC');
+    await card.getByRole('button', { name: 'Save note' }).click();
+    const box = (await card.boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 40);
+    await card.locator('textarea').fill('ECLAC trade figures: check the 2024 report.');
+    await card.locator('form').getByRole('button', { name: 'Save note' }).click();
+    await card.getByText('Note saved.').waitFor();
+    assert.match((await card.locator('.notes-count').textContent()) ?? '', /^1 note/);
+    const ext = await session.context.newPage();
+    await ext.goto(session.url('sidepanel.html#/sources'));
+    const notes = await readStore<Note>(ext, 'notes');
+    assert.equal(notes.length, 1);
+    assert.equal(notes[0]!.termId, 'eclac');
+    assert.equal(notes[0]!.text, 'ECLAC trade figures: check the 2024 report.');
+    assert.equal(notes[0]!.url, `${origin}${pages}/en-news.html`);
+    assert.match(notes[0]!.quote!.exact, /ECLAC’s latest figures/);
+    const { prefix, exact, suffix } = notes[0]!.quote!;
+    assert.ok((await page.locator('#p2').textContent())!.includes(prefix + exact + suffix));
+    await ext.goto(session.url('sidepanel.html#/entry/eclac'));
+    await ext.locator('.note-item').first().waitFor();
+    assert.match((await ext.locator('.note-item').textContent()) ?? '', /check the 2024 report/);
+    await screenshot(ext, 'sidepanel-entry');
+    await Promise.all([page.close(), ext.close()]);
+  });
+
+  void it('moves to the next and previous mention with the keyboard command and focuses the card', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}${pages}/en-news.html`);
+    await ready(page, 10);
+    // The background sends this message when the command's shortcut is pressed.
+    const step = (direction: 'next' | 'previous') =>
+      session.worker.evaluate(
+        async ([d]) => {
+          const c = (
+            globalThis as unknown as {
+              chrome: {
+                tabs: {
+                  query(q: object): Promise<{ id: number; active: boolean }[]>;
+                  sendMessage(id: number, m: object): Promise<unknown>;
+                };
+              };
+            }
+          ).chrome;
+          const tabs = await c.tabs.query({ active: true });
+          return c.tabs.sendMessage(tabs[0]!.id, {
+            id: 1,
+            type: 'stepMention',
+            data: { direction: d },
+            timestamp: Date.now(),
+          });
+        },
+        [direction] as const,
+      );
+    await page.bringToFront();
+    const first = (await step('next')) as { res: { index: number; total: number } };
+    assert.equal(first.res.index, 0);
+    const card = page.locator('puente-ui .card');
+    await card.waitFor();
+    assert.equal(await card.getAttribute('data-entry-id'), 'celac');
+    assert.equal(await page.evaluate(() => document.activeElement?.localName), 'puente-ui');
+    await step('next');
+    await until(async () => (await card.getAttribute('data-entry-id')) === 'beijing', 'the second mention');
+    await step('previous');
+    await until(async () => (await card.getAttribute('data-entry-id')) === 'celac', 'back to the first');
+    await page.keyboard.press('Tab');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.localName),
+      'puente-ui',
+      'Tab stays in the card',
+    );
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  void it('never covers its mention and stays inside the viewport near every edge', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 900, height: 600 });
+    await page.goto(`${origin}${pages}/edges.html`);
+    await ready(page, 5);
+    const ids = ['tl', 'tr', 'bl', 'br', 'mid'];
+    for (const id of ids) {
+      const rect = await page.evaluate((pid) => {
+        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        const range = [...registry.values()]
+          .flatMap((h) => [...h])
+          .find((r) => document.getElementById(pid)!.contains(r.startContainer))!;
+        const r = range.getBoundingClientRect();
+        return {
+          x: r.x + r.width / 2,
+          y: r.y + r.height / 2,
+          left: r.left,
+          right: r.right,
+          top: r.top,
+          bottom: r.bottom,
+        };
+      }, id);
+      await page.mouse.move(450, 300);
+      await page.mouse.move(rect.x, rect.y, { steps: 2 });
+      const card = page.locator('puente-ui .card');
+      await card.waitFor();
+      await page.waitForTimeout(100);
+      const box = (await card.boundingBox())!;
+      assert.equal(overlaps(box, rect), false, `${id}: covers the mention`);
+      assert.ok(
+        box.x >= 0 && box.y >= 0 && box.x + box.width <= 900 && box.y + box.height <= 600,
+        `${id}: outside ${JSON.stringify(box)}`,
+      );
+      if (id === 'br') await screenshot(page, 'card-edge-bottom-right');
+      await page.keyboard.press('Escape');
+      await card.waitFor({ state: 'detached' });
+    }
+    await page.close();
+  });
+
+  void it('keeps its own look on a page with aggressive global CSS', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}${pages}/hostile-css.html`);
+    await ready(page, 2);
+    const { card } = await hover(page, 'China-CELAC Forum');
+    assert.equal(await card.isVisible(), true);
+    const style = await card.evaluate((el) => {
+      const s = getComputedStyle(el);
+      const button = getComputedStyle(el.querySelector('button')!);
+      return { display: s.display, width: s.width, buttonSize: button.fontSize };
+    });
+    assert.equal(style.display, 'block');
+    assert.equal(style.width, '360px');
+    assert.equal(style.buttonSize, '12.5px');
+    await screenshot(page, 'card-hostile-css');
+    await page.close();
+  });
+});

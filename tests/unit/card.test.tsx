@@ -1,0 +1,233 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Card, type CardProps } from '@/components/page/Card';
+import { createHandlers } from '@/lib/background/handlers';
+import { commandMessage } from '@/lib/background/commands';
+import { cardData } from '@/lib/db/cards';
+import { PuenteDB } from '@/lib/db/database';
+import { entryPageData } from '@/lib/db/entries';
+import { createNote } from '@/lib/db/notes';
+import { seedDatabase } from '@/lib/db/seed';
+import { contextAround, sentenceAround } from '@/lib/content/sentence';
+import type { PageEntry } from '@/lib/match/forms';
+import { makeBundle, makeNote } from './helpers';
+
+const entry: PageEntry = {
+  id: 't1',
+  kind: 'organization',
+  en: 'Name t1',
+  zh: '拉共体',
+  es: 'Nombre t1',
+  pinyin: 'lā gòng tǐ',
+  forms: [],
+  exclude: [],
+};
+
+function props(over: Partial<CardProps> = {}): CardProps {
+  return {
+    entry,
+    data: null,
+    loading: false,
+    error: null,
+    sentence: { text: 'The Name t1 met today.', start: 4, end: 11 },
+    pageLang: 'en',
+    uiLang: 'en',
+    pinned: false,
+    note: 'closed',
+    status: null,
+    onPin: vi.fn(),
+    onClose: vi.fn(),
+    onOpenPanel: vi.fn(),
+    onCopy: vi.fn(),
+    onStartNote: vi.fn(),
+    onCancelNote: vi.fn(),
+    onSaveNote: vi.fn(),
+    ...over,
+  };
+}
+
+let root: HTMLElement;
+function mount(p: CardProps): HTMLElement {
+  root = document.createElement('div');
+  document.body.append(root);
+  render(<Card {...p} />, root);
+  return root;
+}
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+let db: PuenteDB;
+let n = 0;
+beforeEach(async () => {
+  db = new PuenteDB(`card-test-${++n}`);
+  const bundle = makeBundle('h', ['a', 'b'], ['t1', 't2']);
+  bundle.passages.push({
+    id: 'a:0:1',
+    docId: 'a',
+    paragraph: 0,
+    index: 1,
+    start: 14,
+    end: 28,
+    text: 'Two sentences.',
+  });
+  bundle.mentions = [
+    { id: 'm1', termId: 't1', docId: 'a', passageId: 'a:0:0', start: 0, end: 3, rank: 0 },
+    { id: 'm2', termId: 't1', docId: 'b', passageId: 'b:0:0', start: 4, end: 12, rank: 1 },
+    { id: 'm3', termId: 't1', docId: 'a', passageId: 'a:0:0', start: 4, end: 12, rank: 2 },
+    { id: 'm4', termId: 't1', docId: 'a', passageId: 'a:0:1', start: 0, end: 3, rank: 3 },
+  ];
+  bundle.terms[0]!.related = ['t2'];
+  await seedDatabase(db, bundle);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('Card', () => {
+  it('is a labelled dialog with the names, the page sentence emphasised, and a skeleton while loading', () => {
+    const el = mount(props({ loading: true }));
+    const dialog = el.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-labelledby')).toBe(el.querySelector('h2')!.id);
+    expect(el.querySelector('h2')!.textContent).toBe('Name t1');
+    expect(el.querySelector('.name-zh')!.textContent).toContain('拉共体');
+    expect(el.querySelector('.name-zh .pinyin')!.textContent).toBe('lā gòng tǐ');
+    expect(el.querySelector('.sentence mark')!.textContent).toBe('Name t1');
+    expect(el.querySelector('.skeleton')).not.toBeNull();
+  });
+
+  it('puts the page language first and the UI language definition first', async () => {
+    const data = await cardData(db, 't1');
+    const el = mount(props({ data, pageLang: 'zh', uiLang: 'zh' }));
+    expect(el.querySelector('h2')!.textContent).toContain('拉共体');
+    expect(el.querySelector('h2')!.getAttribute('lang')).toBe('zh-Hans');
+    const defs = [...el.querySelectorAll('.definition')].map((d) => d.textContent);
+    expect(defs).toEqual(['一个机构。', 'A body.']);
+  });
+
+  it('lists excerpts with their sources, how many more there are, and the note count', async () => {
+    await db.notes.add({ ...makeNote('n1'), termId: 't1' });
+    const data = await cardData(db, 't1', 2);
+    const el = mount(props({ data }));
+    const excerpts = [...el.querySelectorAll('.excerpt')];
+    expect(excerpts).toHaveLength(2);
+    expect(excerpts[0]!.querySelector('mark')!.textContent).toBe('One');
+    expect(excerpts[0]!.querySelector('cite')!.textContent).toBe('Document a — Ana Autora, January 2, 2020');
+    expect(el.querySelector('.more')!.textContent).toBe('1 more passage in the sources');
+    expect(el.querySelector('.notes-count')!.textContent).toBe('1 note');
+  });
+
+  it('calls its actions and edits a note inline', async () => {
+    const p = props({ note: 'editing' });
+    const el = mount(p);
+    const buttons = [...el.querySelectorAll('button')];
+    buttons.find((b) => b.textContent === 'Pin')!.click();
+    buttons.find((b) => b.textContent === 'Open in side panel')!.click();
+    buttons.find((b) => b.textContent === 'Copy')!.click();
+    buttons.find((b) => b.getAttribute('aria-label') === 'Close')!.click();
+    expect(p.onPin).toHaveBeenCalled();
+    expect(p.onOpenPanel).toHaveBeenCalled();
+    expect(p.onCopy).toHaveBeenCalled();
+    expect(p.onClose).toHaveBeenCalled();
+    const textarea = el.querySelector('textarea')!;
+    textarea.value = 'My thought';
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    el.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    expect(p.onSaveNote).toHaveBeenCalledWith('My thought');
+  });
+
+  it('renders page text as text', () => {
+    const el = mount(props({ sentence: { text: '<img src=x onerror=alert(1)> Name', start: 29, end: 33 } }));
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.querySelector('.sentence')!.textContent).toBe('<img src=x onerror=alert(1)> Name');
+  });
+});
+
+describe('card and entry data', () => {
+  it('returns the best excerpts, one per sentence, with neighbours and sources', async () => {
+    const data = (await cardData(db, 't1'))!;
+    expect(data.excerpts.map((x) => x.passageId)).toEqual(['a:0:0', 'b:0:0', 'a:0:1']);
+    expect(data.excerpts[0]!.after).toBe('Two sentences.');
+    expect(data.excerpts[0]!.before).toBeNull();
+    expect(data.more).toBe(0);
+    expect(await cardData(db, 'missing')).toBeNull();
+  });
+
+  it('groups an entry page by document with every mark', async () => {
+    const page = (await entryPageData(db, 't1'))!;
+    expect(page.related.map((r) => r.id)).toEqual(['t2']);
+    const a = page.sources.find((s) => s.doc.id === 'a')!;
+    expect(a.passages.map((p) => p.marks)).toEqual([
+      [
+        [0, 3],
+        [4, 12],
+      ],
+      [[0, 3]],
+    ]);
+  });
+});
+
+describe('notes from the card', () => {
+  const self = { id: 'puente', origin: 'chrome-extension://puente' };
+  const input = {
+    quote: { exact: 'CELAC met', prefix: '', suffix: '' },
+    url: 'https://news.example/a',
+    title: 'A',
+    termId: 't1',
+    text: 'x',
+    tags: [],
+  };
+
+  it('saves a note with an id and times, and counts it for the entry', async () => {
+    const note = await createNote(db, input, 42);
+    expect(note).toMatchObject({ ...input, createdAt: 42, updatedAt: 42 });
+    expect(note.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await cardData(db, 't1'))!.notes).toBe(1);
+  });
+
+  it('lets a page save notes about itself only', async () => {
+    const handlers = createHandlers(db, () => Promise.resolve(), self);
+    await expect(
+      handlers.saveNote(input, { id: 'puente', url: 'https://evil.example/', tab: {} }),
+    ).rejects.toThrow(/only save notes about itself/);
+    await expect(
+      handlers.saveNote(input, { id: 'puente', url: 'https://news.example/a', tab: {} }),
+    ).resolves.toMatchObject({
+      text: 'x',
+    });
+    await expect(
+      handlers.saveNote(input, { id: 'puente', url: 'chrome-extension://puente/sidepanel.html' }),
+    ).resolves.toMatchObject({ text: 'x' });
+    expect(await db.notes.count()).toBe(2);
+  });
+});
+
+describe('page sentences', () => {
+  it('finds the sentence around a mention and clips long ones around it', () => {
+    const text = 'First one. The CELAC met in Beijing. Last one.';
+    const s = sentenceAround(text, 15, 20);
+    expect(s.text).toBe('The CELAC met in Beijing.');
+    expect(s.text.slice(s.start, s.end)).toBe('CELAC');
+    const long = `${'word '.repeat(100)}CELAC${' word'.repeat(100)}`;
+    const c = sentenceAround(long, 500, 505, 'en', 120);
+    expect(c.text.length).toBeLessThanOrEqual(122);
+    expect(c.text.startsWith('…') && c.text.endsWith('…')).toBe(true);
+    expect(c.text.slice(c.start, c.end)).toBe('CELAC');
+    expect(sentenceAround('中拉论坛成立。习近平出席。', 7, 10, 'zh').text).toBe('习近平出席。');
+  });
+
+  it('keeps 32 characters of context on both sides', () => {
+    const text = `${'a'.repeat(40)}QUOTE${'b'.repeat(40)}`;
+    expect(contextAround(text, 40, 45)).toEqual({ prefix: 'a'.repeat(32), suffix: 'b'.repeat(32) });
+  });
+});
+
+describe('keyboard commands', () => {
+  it('maps the manifest commands to content messages', () => {
+    expect(commandMessage('next-mention')).toEqual({ direction: 'next' });
+    expect(commandMessage('previous-mention')).toEqual({ direction: 'previous' });
+    expect(commandMessage('other')).toBeNull();
+  });
+});
