@@ -240,7 +240,7 @@ void describe('the hover card: behaviour', () => {
     await card.getByRole('button', { name: 'Open in side panel' }).click();
     // The open panel follows the card to the entry's page.
     await until(
-      async () => panel.url().endsWith('#/entry/global-development-initiative'),
+      () => Promise.resolve(panel.url().endsWith('#/entry/global-development-initiative')),
       'the panel to show the entry',
     );
     await panel.locator('#entry-title').waitFor();
