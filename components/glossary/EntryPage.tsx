@@ -1,6 +1,57 @@
+import { useState } from 'preact/hooks';
 import type { EntryPageData } from '@/lib/db/entries';
 import { formatDocumentDate } from '@/lib/ui/format';
 import { routeHash } from '@/lib/ui/router';
+
+/** A small form to write a note on the entry. */
+function AddNote({ onAdd }: { onAdd: (text: string) => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  if (!open) {
+    return (
+      <button type="button" class="add-note" onClick={() => setOpen(true)}>
+        Add note
+      </button>
+    );
+  }
+  return (
+    <form
+      class="add-note-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!text.trim()) return;
+        setState('saving');
+        onAdd(text.trim()).then(
+          () => {
+            setText('');
+            setOpen(false);
+            setState('saved');
+          },
+          () => setState('error'),
+        );
+      }}
+    >
+      <label>
+        <span>Your note</span>
+        <textarea rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </label>
+      <div class="row">
+        <button type="submit" class="primary" disabled={state === 'saving'}>
+          Save note
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+      {state === 'error' && (
+        <p class="status error" role="alert">
+          The note could not be saved.
+        </p>
+      )}
+    </form>
+  );
+}
 
 /** Text with several spans marked, rendered as text. */
 function Marked({ text, marks }: { text: string; marks: [number, number][] }) {
@@ -16,7 +67,13 @@ function Marked({ text, marks }: { text: string; marks: [number, number][] }) {
 }
 
 /** An entry's page: names, definitions, dates, related entries, excerpts by source, notes. */
-export function EntryPage({ data }: { data: EntryPageData }) {
+export function EntryPage({
+  data,
+  onAddNote,
+}: {
+  data: EntryPageData;
+  onAddNote?: (text: string) => Promise<void>;
+}) {
   const { term } = data;
   return (
     <article class={`entry kind-${term.kind}`} aria-labelledby="entry-title">
@@ -80,7 +137,15 @@ export function EntryPage({ data }: { data: EntryPageData }) {
               <ul class="excerpts">
                 {s.passages.map((p) => (
                   <li key={p.id}>
-                    <Marked text={p.text} marks={p.marks} />
+                    <Marked text={p.text} marks={p.marks} />{' '}
+                    <a
+                      class="in-place"
+                      href={routeHash({ view: 'source', id: s.doc.id, at: p.paragraph })}
+                      aria-label="Read in place"
+                      title="Read in place"
+                    >
+                      ↗
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -90,6 +155,7 @@ export function EntryPage({ data }: { data: EntryPageData }) {
       </section>
       <section>
         <h3>Your notes</h3>
+        {onAddNote && <AddNote onAdd={onAddNote} />}
         {data.notes.length === 0 ? (
           <p class="status">No notes on this entry yet. Save one from a page's card.</p>
         ) : (

@@ -1,8 +1,47 @@
+import { useEffect } from 'preact/hooks';
 import type { CorpusDocument } from '@/lib/bundle/types';
+import type { ReaderMark } from '@/lib/db/reader';
 import { formatDocumentDate } from '@/lib/ui/format';
+import { routeHash } from '@/lib/ui/router';
 
-/** A corpus document to read: its metadata, then its body as text. */
-export function SourceReader({ doc }: { doc: CorpusDocument }) {
+function MarkedParagraph({ text, marks }: { text: string; marks: readonly ReaderMark[] }) {
+  const out: preact.ComponentChild[] = [];
+  let at = 0;
+  for (const m of marks) {
+    if (m.start < at) continue;
+    out.push(text.slice(at, m.start));
+    out.push(
+      <a
+        key={m.start}
+        class={`term-mark kind-${m.kind}`}
+        href={routeHash({ view: 'entry', id: m.termId })}
+        title={m.name}
+      >
+        {text.slice(m.start, m.end)}
+      </a>,
+    );
+    at = m.end;
+  }
+  out.push(text.slice(at));
+  return <>{out}</>;
+}
+
+/** A corpus document to read: its metadata, then its body as text with glossary terms marked. */
+export function SourceReader({
+  doc,
+  marks = new Map(),
+  at,
+}: {
+  doc: CorpusDocument;
+  marks?: ReadonlyMap<number, ReaderMark[]>;
+  at?: number;
+}) {
+  useEffect(() => {
+    if (at === undefined) return;
+    const el = document.getElementById(`para-${at}`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.classList.add('flash');
+  }, [at, doc.id]);
   return (
     <article class="reader" lang={doc.language} aria-labelledby="reader-title">
       <header>
@@ -20,15 +59,18 @@ export function SourceReader({ doc }: { doc: CorpusDocument }) {
         </p>
         {doc.dateNote && <p class="note">{doc.dateNote}</p>}
       </header>
-      {doc.paragraphs.map((p) =>
-        p.kind === 'heading' ? (
-          <h3 key={p.index}>{p.text}</h3>
+      {doc.paragraphs.map((p) => {
+        const body = <MarkedParagraph text={p.text} marks={marks.get(p.index) ?? []} />;
+        return p.kind === 'heading' ? (
+          <h3 key={p.index} id={`para-${p.index}`}>
+            {body}
+          </h3>
         ) : (
-          <p key={p.index} class={p.kind === 'note' ? 'note' : undefined}>
-            {p.text}
+          <p key={p.index} id={`para-${p.index}`} class={p.kind === 'note' ? 'note' : undefined}>
+            {body}
           </p>
-        ),
-      )}
+        );
+      })}
     </article>
   );
 }

@@ -95,7 +95,7 @@ export interface Term {
   id: string;
   kind: TermKind;
   en: { name: string; aliases: string[] };
-  zh: { name: string; aliases: string[]; traditional: string[]; pinyin: string };
+  zh: { name: string; aliases: string[]; traditional: string[]; pinyin: string; aliasPinyin: string[] };
   es: { name: string; aliases: string[] };
   definition: { en: string; zh: string; es?: string };
   related: string[];

@@ -6,7 +6,7 @@ import type { Note } from './types';
 /** An entry's excerpts from one document. */
 export interface DocumentExcerpts {
   doc: Pick<CorpusDocument, 'id' | 'title' | 'author' | 'date' | 'dateApprox' | 'publisher'>;
-  passages: { id: string; text: string; marks: [number, number][] }[];
+  passages: { id: string; paragraph: number; text: string; marks: [number, number][] }[];
 }
 
 /** An entry with its corpus excerpts grouped by document, related entries and notes. */
@@ -46,6 +46,7 @@ export async function entryPageData(db: PuenteDB, id: string): Promise<EntryPage
       },
       passages: own.map((p) => ({
         id: p.id,
+        paragraph: p.paragraph,
         text: p.text,
         marks: mentions
           .filter((m) => m.passageId === p.id)

@@ -150,6 +150,8 @@ function toTerm(e: RawEntry): Term {
       aliases: dedupe(e.zh.aliases, [e.zh.name]),
       traditional,
       pinyin: e.zh.pinyin ?? pinyinOf(e.zh.name),
+      // For search only ("lagongti" finds 拉共体); readings of aliases are not shown.
+      aliasPinyin: dedupe(e.zh.aliases, [e.zh.name]).map((a) => pinyinOf(a)),
     },
     es: { name: e.es.name, aliases: dedupe(e.es.aliases, [e.es.name]) },
     definition: e.definition,

@@ -46,7 +46,7 @@ void describe('glossary: the installed extension', () => {
     const celac = page.locator('[data-term-id="celac"]');
     const want = bundle.terms.find((t) => t.id === 'celac')!;
     assert.equal(await celac.locator('.term-en').textContent(), want.en.name);
-    assert.equal(await celac.locator('.term-zh').textContent(), want.zh.name);
+    assert.ok((await celac.locator('.term-zh').textContent())?.startsWith(want.zh.name));
     assert.equal(await celac.locator('.term-es').textContent(), want.es.name);
     await screenshot(page, 'sidepanel-glossary');
     await page.close();

@@ -66,7 +66,7 @@ describe('TermList', () => {
     const el = mount(<TermList terms={[makeTerm('celac')]} />);
     const item = el.querySelector('[data-term-id="celac"]')!;
     expect(item.querySelector('.term-en')!.textContent).toBe('Name celac');
-    expect(item.querySelector('.term-zh')!.textContent).toBe('拉共体');
+    expect(item.querySelector('.term-zh')!.textContent).toBe('拉共体 lā gòng tǐ');
     expect(item.querySelector('.term-es')!.textContent).toBe('Nombre celac');
     expect(item.querySelector('.kind')!.textContent).toBe('organization');
   });

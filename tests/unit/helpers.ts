@@ -29,7 +29,7 @@ export function makeTerm(id: string): Term {
     id,
     kind: 'organization',
     en: { name: `Name ${id}`, aliases: [] },
-    zh: { name: '拉共体', aliases: [], traditional: [], pinyin: 'lā gòng tǐ' },
+    zh: { name: '拉共体', aliases: [], traditional: [], pinyin: 'lā gòng tǐ', aliasPinyin: [] },
     es: { name: `Nombre ${id}`, aliases: [] },
     definition: { en: 'A body.', zh: '一个机构。' },
     related: [],
