@@ -5,6 +5,7 @@ import { getDatabase } from '@/lib/db/database';
 import { dispatch } from '@/lib/messaging/dispatch';
 import { listenToMessages } from '@/lib/messaging/listen';
 import { toContent } from '@/lib/messaging/to-content-client';
+import type { PageMatcherData } from '@/lib/match/forms';
 
 export default defineBackground(() => {
   const db = getDatabase();
@@ -15,7 +16,13 @@ export default defineBackground(() => {
     ready = ready.catch(() => undefined).then(() => ensureSeeded(db, bundleUrl));
   });
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
-  const handlers = createHandlers(db, () => ready, self);
+  // Read once per service-worker life; the content script of every page asks for it.
+  let matcher: Promise<PageMatcherData> | null = null;
+  const pageMatcher = () =>
+    (matcher ??= fetch(browser.runtime.getURL('/page-matcher.json')).then(
+      (r) => r.json() as Promise<PageMatcherData>,
+    ));
+  const handlers = createHandlers(db, () => ready, self, pageMatcher);
   listenToMessages((type, data, sender) => dispatch(handlers, self, type, data, sender));
   browser.commands.onCommand.addListener((command, tab) => {
     const message = commandMessage(command);

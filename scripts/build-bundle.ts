@@ -33,9 +33,9 @@ try {
   mkdirSync(join(outDir, 'public'), { recursive: true });
   writeFileSync(join(outDir, 'public/bundle.json'), JSON.stringify({ ...bundle, hash }));
   writeFileSync(join(outDir, 'build-report.json'), JSON.stringify(report, null, 2));
-  // What the content script carries: forms and names only (imported at build time).
+  // What content scripts ask the background for: forms and names only, no corpus text.
   const pageData: PageMatcherData = { hash, entries: bundle.terms.map(toPageEntry) };
-  writeFileSync(join(outDir, 'page-matcher.json'), JSON.stringify(pageData));
+  writeFileSync(join(outDir, 'public/page-matcher.json'), JSON.stringify(pageData));
   console.log(`Puente bundle ${hash.slice(0, 12)} (schema ${bundle.schemaVersion})`);
   console.log(`  documents: ${report.documents.length}, passages: ${bundle.passages.length}`);
   for (const d of report.documents) {

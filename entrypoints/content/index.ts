@@ -1,6 +1,5 @@
-import data from '~~/.generated/page-matcher.json';
 import { runPuente } from '@/lib/content/controller';
-import type { PageMatcherData } from '@/lib/match/forms';
+import { toBackground } from '@/lib/messaging/protocol';
 import '@/components/page/highlights.css';
 
 export default defineContentScript({
@@ -8,7 +7,9 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
-  main(ctx) {
-    runPuente(ctx, data as PageMatcherData);
+  async main(ctx) {
+    // The matcher data comes from the background so that this script stays small on every page.
+    const data = await toBackground.sendMessage('getPageMatcher', null);
+    if (ctx.isValid) runPuente(ctx, data);
   },
 });

@@ -4,6 +4,7 @@ import { cardData } from '../db/cards';
 import { corpusStatus, getDocument } from '../db/corpus';
 import type { PuenteDB } from '../db/database';
 import { createNote } from '../db/notes';
+import type { PageMatcherData } from '../match/forms';
 import { RefusedError, type Handlers, type SelfInfo, type SenderInfo } from '../messaging/dispatch';
 import { panelRoute } from '../panel-route';
 
@@ -13,9 +14,15 @@ function isOwnPage(sender: SenderInfo, self: SelfInfo): boolean {
 }
 
 /** Builds the handlers over a database; `ready()` resolves once seeding has finished. */
-export function createHandlers(db: PuenteDB, ready: () => Promise<unknown>, self: SelfInfo): Handlers {
+export function createHandlers(
+  db: PuenteDB,
+  ready: () => Promise<unknown>,
+  self: SelfInfo,
+  pageMatcher: () => Promise<PageMatcherData> = () => Promise.reject(new Error('no matcher data')),
+): Handlers {
   const seeded = () => ready().catch(() => undefined);
   return {
+    getPageMatcher: () => pageMatcher(),
     async getCorpusStatus() {
       await seeded();
       return corpusStatus(db);

@@ -9,6 +9,7 @@ import type { CorpusDocument } from '../bundle/types';
 import type { CardData } from '../db/cards';
 import type { CorpusStatus } from '../db/corpus';
 import type { Note, NoteInput } from '../db/types';
+import type { PageMatcherData } from '../match/forms';
 
 /** Messages to the background and what they answer. */
 export interface ToBackground {
@@ -16,6 +17,8 @@ export interface ToBackground {
   getCorpusStatus(data: null): CorpusStatus;
   /** One corpus document with its paragraphs, or null when there is none with that id. */
   getDocument(data: { id: string }): CorpusDocument | null;
+  /** What the content script needs to match glossary terms on a page (no corpus text). */
+  getPageMatcher(data: null): PageMatcherData;
   /** Everything the hover card shows of an entry, in one answer. */
   getCardData(data: { id: string }): CardData | null;
   /** Saves a new note; answers once the transaction has committed. */

@@ -28,6 +28,7 @@ export const NoteInputSchema = v.strictObject({
 export const requestSchemas = {
   getCorpusStatus: v.null(),
   getDocument: v.strictObject({ id }),
+  getPageMatcher: v.null(),
   getCardData: v.strictObject({ id }),
   saveNote: NoteInputSchema,
   openSidePanel: v.strictObject({
@@ -39,6 +40,7 @@ export const requestSchemas = {
 export const policies: { [K in MessageType]: SenderPolicy } = {
   getCorpusStatus: 'extension',
   getDocument: 'extension',
+  getPageMatcher: 'extension',
   getCardData: 'extension',
   saveNote: 'extension',
   openSidePanel: 'extension',

@@ -2,7 +2,7 @@
  * The page highlighter on its own, bundled into a page by tests/e2e/fallback.test.ts, to test
  * the wrapping fallback in a real browser where CSS.highlights has been taken away.
  */
-import data from '../../.generated/page-matcher.json';
+import data from '../../.generated/public/page-matcher.json';
 import { PageHighlighter } from '../../lib/content/highlighter';
 import type { PageMatcherData } from '../../lib/match/forms';
 

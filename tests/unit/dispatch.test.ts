@@ -11,6 +11,7 @@ function handlers(): Handlers {
   return {
     getCorpusStatus: vi.fn(() => Promise.resolve({ ready: true, hash: 'h', seededAt: 1, counts: null })),
     getDocument: vi.fn(({ id }: { id: string }) => Promise.resolve(makeDocument(id))),
+    getPageMatcher: vi.fn(() => Promise.resolve({ hash: 'h', entries: [] })),
     getCardData: vi.fn(() => Promise.resolve(null)),
     saveNote: vi.fn(() => Promise.reject(new Error('not here'))),
     openSidePanel: vi.fn(() => Promise.resolve(true)),
