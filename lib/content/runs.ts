@@ -82,22 +82,15 @@ export interface WalkOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
 }
 
-/** Whether an element and its subtree are never read. */
+/** Whether an element and its subtree are never read. Attribute checks only: no style. */
 export function isSkipped(el: Element, options: WalkOptions = {}): boolean {
   if (SKIP.has(el.tagName.toUpperCase())) return true;
-  if (el instanceof SVGElement || el.namespaceURI === 'http://www.w3.org/2000/svg') return true;
-  if ((el as HTMLElement).hidden) return true;
-  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') !== null) {
-    const value = el.getAttribute('contenteditable');
-    if (
-      (el as HTMLElement).isContentEditable ||
-      value === '' ||
-      value === 'true' ||
-      value === 'plaintext-only'
-    ) {
-      return true;
-    }
-  }
+  if (el.namespaceURI === 'http://www.w3.org/2000/svg') return true;
+  if (el.hasAttribute('hidden')) return true;
+  // Editable regions (and everything inside them: the whole subtree is left out). Reading the
+  // attribute rather than isContentEditable avoids a style recalculation per element.
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
   if (el.getAttribute('aria-hidden') === 'true' && el.tagName !== 'HTML' && el.tagName !== 'BODY')
     return true;
   return options.exclude?.(el) ?? false;
@@ -121,14 +114,6 @@ export function blockOf(node: Node): Element | null {
  */
 export function* textRuns(root: Node, options: WalkOptions = {}): Generator<TextRun> {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        return isSkipped(node as Element, options) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-      }
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
   // Starting inside an editable or skipped region (a mutation there) yields nothing.
   for (
     let el = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
@@ -137,37 +122,56 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
   ) {
     if (isSkipped(el, options)) return;
   }
+  // No filter callback: calling into JavaScript for every node costs more than the walk itself.
+  // Skipped subtrees are stepped over by hand instead.
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let run: TextRun | null = null;
   const flush = function* (): Generator<TextRun> {
     if (run && /\S/.test(run.text)) yield run;
     run = null;
   };
-  for (let node = walker.currentNode as Node | null; node; node = walker.nextNode()) {
+  let node: Node | null = walker.currentNode;
+  while (node) {
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
+      if (node !== root && isSkipped(el, options)) {
+        yield* flush();
+        node = nextAfterSubtree(walker, root);
+        continue;
+      }
       if (!isInline(el) || el.tagName === 'BR') yield* flush();
       if (el.shadowRoot) {
         yield* flush();
         options.onShadowRoot?.(el.shadowRoot);
         yield* textRuns(el.shadowRoot, options);
       }
-      continue;
+    } else if (node.nodeType === Node.TEXT_NODE) {
+      const text = node as Text;
+      if (options.done?.has(text)) {
+        yield* flush();
+      } else {
+        const block = blockOf(text);
+        if (block) {
+          if (run && run.block !== block) yield* flush();
+          run ??= { nodes: [], starts: [], text: '', block };
+          run.nodes.push(text);
+          run.starts.push(run.text.length);
+          run.text += text.data;
+        }
+      }
     }
-    if (node.nodeType !== Node.TEXT_NODE) continue;
-    const text = node as Text;
-    if (options.done?.has(text)) {
-      yield* flush();
-      continue;
-    }
-    const block = blockOf(text);
-    if (!block) continue;
-    if (run && run.block !== block) yield* flush();
-    run ??= { nodes: [], starts: [], text: '', block };
-    run.nodes.push(text);
-    run.starts.push(run.text.length);
-    run.text += text.data;
+    node = walker.nextNode();
   }
   yield* flush();
+}
+
+/** Moves the walker past the current node's subtree; returns the next node or null. */
+function nextAfterSubtree(walker: TreeWalker, root: Node): Node | null {
+  for (let n: Node | null = walker.currentNode; n && n !== root; n = walker.parentNode()) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+  }
+  return null;
 }
 
 /** The node and offset of a character offset of a run (the end of a node for `end`). */

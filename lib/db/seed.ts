@@ -14,6 +14,7 @@ export async function seedDatabase(db: PuenteDB, bundle: Bundle): Promise<SeedRe
   if (bundle.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
     throw new Error(`Bundle schema ${bundle.schemaVersion} is not ${BUNDLE_SCHEMA_VERSION}`);
   }
+  const started = performance.now();
   return db.transaction('rw', [db.documents, db.passages, db.terms, db.mentions, db.meta], async () => {
     const current = await db.meta.get('bundle');
     if (current?.hash === bundle.hash) return 'unchanged';
@@ -33,6 +34,7 @@ export async function seedDatabase(db: PuenteDB, bundle: Bundle): Promise<SeedRe
         terms: bundle.terms.length,
         mentions: bundle.mentions.length,
       },
+      durationMs: Math.round(performance.now() - started),
     });
     return 'seeded';
   });

@@ -27,6 +27,8 @@ export interface MetaRow {
   schemaVersion: number;
   seededAt: number;
   counts: { documents: number; passages: number; terms: number; mentions: number };
+  /** How long the seeding transaction took, in milliseconds. */
+  durationMs?: number;
 }
 
 /** What a caller submits to create a note (the store adds id and times). */

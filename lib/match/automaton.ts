@@ -159,20 +159,6 @@ export class Automaton {
     );
   }
 
-  private step(state: number, c: number): number {
-    for (;;) {
-      if (state === 0) return this.rootNext[c]!;
-      const lo = this.edgeStart[state]!;
-      const hi = this.edgeStart[state + 1]!;
-      for (let e = lo; e < hi; e++) {
-        const ec = this.edgeChar[e]!;
-        if (ec === c) return this.edgeTarget[e]!;
-        if (ec > c) break;
-      }
-      state = this.fail[state]!;
-    }
-  }
-
   private accepts(p: number, start: number, end: number, text: NormalizedCodes): boolean {
     const flags = this.patFlags[p]!;
     if (flags & F_BOUND_START && start > 0 && isWordUnit(text.folded[start - 1]!)) return false;
@@ -190,18 +176,43 @@ export class Automaton {
    */
   matchCodes(text: NormalizedCodes): Match[] {
     const found: number[] = []; // triples: start, end, pattern
-    let state = 0;
+    // Locals rather than property loads in the loop that reads every character.
+    const { rootNext, edgeStart, edgeChar, edgeTarget, fail, dict, outHead, patNext, patLen } = this;
     const folded = text.folded;
-    for (let i = 0; i < text.length; i++) {
-      state = this.step(state, folded[i]!);
+    const n = text.length;
+    let state = 0;
+    for (let i = 0; i < n; i++) {
+      const c = folded[i]!;
+      // Goto with failure links; the root has a dense table.
+      for (;;) {
+        if (state === 0) {
+          state = rootNext[c]!;
+          break;
+        }
+        const hi = edgeStart[state + 1]!;
+        let next = -1;
+        for (let e = edgeStart[state]!; e < hi; e++) {
+          const ec = edgeChar[e]!;
+          if (ec === c) {
+            next = edgeTarget[e]!;
+            break;
+          }
+          if (ec > c) break;
+        }
+        if (next >= 0) {
+          state = next;
+          break;
+        }
+        state = fail[state]!;
+      }
       if (state === 0) continue;
-      let s = this.outHead[state]! >= 0 ? state : this.dict[state]!;
+      let s = outHead[state]! >= 0 ? state : dict[state]!;
       while (s > 0) {
-        for (let p = this.outHead[s]!; p >= 0; p = this.patNext[p]!) {
-          const start = i + 1 - this.patLen[p]!;
+        for (let p = outHead[s]!; p >= 0; p = patNext[p]!) {
+          const start = i + 1 - patLen[p]!;
           if (this.accepts(p, start, i + 1, text)) found.push(start, i + 1, p);
         }
-        s = this.dict[s]!;
+        s = dict[s]!;
       }
     }
     return this.resolve(found);

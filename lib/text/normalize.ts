@@ -56,54 +56,48 @@ function mapCodePoint(cp: number, ch: string): string {
   return out;
 }
 
-/** Growable buffers for the normaliser's output; typed arrays keep it fast on large pages. */
-class Out {
-  exact: Uint16Array;
-  folded: Uint16Array;
-  starts: Uint32Array;
-  ends: Uint32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.exact = new Uint16Array(capacity);
-    this.folded = new Uint16Array(capacity);
-    this.starts = new Uint32Array(capacity);
-    this.ends = new Uint32Array(capacity);
-  }
-  push(exact: number, folded: number, start: number, end: number): void {
-    if (this.length === this.exact.length) this.grow();
-    const k = this.length++;
-    this.exact[k] = exact;
-    this.folded[k] = folded;
-    this.starts[k] = start;
-    this.ends[k] = end;
-  }
-  private grow(): void {
-    const size = Math.max(16, this.exact.length * 2);
-    const e = new Uint16Array(size);
-    e.set(this.exact);
-    this.exact = e;
-    const f = new Uint16Array(size);
-    f.set(this.folded);
-    this.folded = f;
-    const s = new Uint32Array(size);
-    s.set(this.starts);
-    this.starts = s;
-    const d = new Uint32Array(size);
-    d.set(this.ends);
-    this.ends = d;
-  }
-}
-
 const SP = 0x20;
 const DASH = 0x2d;
 
 /** Normalises `text` for matching and records where each unit came from. */
 export function normalizeCodes(text: string): NormalizedCodes {
   const n = text.length;
-  const out = new Out(n + 8);
+  // Local typed arrays and a plain loop: this runs over every character of every page.
+  let cap = n + 8;
+  let exact = new Uint16Array(cap);
+  let folded = new Uint16Array(cap);
+  let starts = new Uint32Array(cap);
+  let ends = new Uint32Array(cap);
+  let len = 0;
+  const grow = () => {
+    cap *= 2;
+    const e = new Uint16Array(cap);
+    e.set(exact);
+    exact = e;
+    const f = new Uint16Array(cap);
+    f.set(folded);
+    folded = f;
+    const s = new Uint32Array(cap);
+    s.set(starts);
+    starts = s;
+    const d = new Uint32Array(cap);
+    d.set(ends);
+    ends = d;
+  };
   let i = 0;
   while (i < n) {
     const unit = text.charCodeAt(i);
+    // ASCII letters, digits and most punctuation: the common case, handled inline.
+    if (unit > 0x20 && unit < 0x7f && unit !== DASH) {
+      if (len === cap) grow();
+      exact[len] = unit;
+      folded[len] = unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit;
+      starts[len] = i;
+      ends[len] = i + 1;
+      len++;
+      i++;
+      continue;
+    }
     let cp = unit;
     let width = 1;
     if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < n) {
@@ -118,44 +112,46 @@ export function normalizeCodes(text: string): NormalizedCodes {
       mapped = mapCodePoint(cp, width === 1 ? text[i]! : text.slice(i, i + width));
       if (mapped === '') {
         // Dropped characters (combining marks, invisibles) extend the previous unit.
-        if (out.length > 0) out.ends[out.length - 1] = i + width;
+        if (len > 0) ends[len - 1] = i + width;
         i += width;
         continue;
       }
       code = mapped.length === 1 ? mapped.charCodeAt(0) : -1;
     }
-    const last = out.length - 1;
+    const last = len - 1;
     if (code === SP) {
       // Collapse runs of space and drop space at the start or after a dash.
-      if (last < 0 || out.exact[last] === SP || out.exact[last] === DASH) {
-        if (last >= 0) out.ends[last] = i + width;
+      if (last < 0 || exact[last] === SP || exact[last] === DASH) {
+        if (last >= 0) ends[last] = i + width;
         i += width;
         continue;
       }
-    } else if (code === DASH && last >= 0 && out.exact[last] === SP) {
+    } else if (code === DASH && last >= 0 && exact[last] === SP) {
       // Drop the space before a dash: the dash takes its place.
-      out.exact[last] = DASH;
-      out.folded[last] = DASH;
-      out.ends[last] = i + width;
+      exact[last] = DASH;
+      folded[last] = DASH;
+      ends[last] = i + width;
       i += width;
       continue;
     }
-    if (code >= 0) {
-      out.push(code, foldCode(code), i, i + width);
-    } else {
-      for (let k = 0; k < mapped!.length; k++) {
-        const c = mapped!.charCodeAt(k);
-        out.push(c, foldCode(c), i, i + width);
-      }
+    const units = code >= 0 ? 1 : mapped!.length;
+    for (let k = 0; k < units; k++) {
+      const c = code >= 0 ? code : mapped!.charCodeAt(k);
+      if (len === cap) grow();
+      exact[len] = c;
+      folded[len] = foldCode(c);
+      starts[len] = i;
+      ends[len] = i + width;
+      len++;
     }
     i += width;
   }
   return {
-    exact: out.exact.subarray(0, out.length),
-    folded: out.folded.subarray(0, out.length),
-    starts: out.starts.subarray(0, out.length),
-    ends: out.ends.subarray(0, out.length),
-    length: out.length,
+    exact: exact.subarray(0, len),
+    folded: folded.subarray(0, len),
+    starts: starts.subarray(0, len),
+    ends: ends.subarray(0, len),
+    length: len,
   };
 }
 
