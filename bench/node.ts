@@ -1,6 +1,6 @@
 /** Matcher throughput in Node, and its cost with 300 against 10,000 entries. */
 import type { Bundle } from '../lib/bundle/types';
-import { buildPageMatcher, type PageEntry } from '../lib/match/forms';
+import { buildPageMatcher, toPageEntry, type PageEntry } from '../lib/match/forms';
 import { rng } from './pages';
 
 function median(xs: number[]): number {
@@ -77,29 +77,7 @@ export function nodeBench(bundle: Bundle) {
   const corpus = bundle.passages.map((p) => p.text).join('\n');
   let text = '';
   while (text.length < 5_000_000) text += corpus + '\n';
-  const real = throughput(
-    bundle.terms.length
-      ? bundle.terms.map((t) => ({
-          id: t.id,
-          kind: t.kind,
-          en: t.en.name,
-          zh: t.zh.name,
-          es: t.es.name,
-          pinyin: '',
-          forms: [
-            t.en.name,
-            ...t.en.aliases,
-            t.zh.name,
-            ...t.zh.aliases,
-            ...t.zh.traditional,
-            t.es.name,
-            ...t.es.aliases,
-          ],
-          exclude: t.excludeContexts,
-        }))
-      : [],
-    text,
-  );
+  const real = throughput(bundle.terms.map(toPageEntry), text);
   const small = throughput(syntheticEntries(300), text);
   const large = throughput(syntheticEntries(10_000), text);
   return {

@@ -1,5 +1,6 @@
 /** What the hover card shows of an entry, read in one go from IndexedDB. */
-import type { CorpusDocument, Passage, Term } from '../bundle/types';
+import type { Passage, Term } from '../bundle/types';
+import { citationOf, type DocumentCitation } from './corpus';
 import type { PuenteDB } from './database';
 import { countNotesOfTerm } from './notes';
 
@@ -12,7 +13,7 @@ export interface CardExcerpt {
   end: number;
   before: string | null;
   after: string | null;
-  doc: Pick<CorpusDocument, 'id' | 'title' | 'author' | 'date' | 'dateApprox' | 'publisher'>;
+  doc: DocumentCitation;
 }
 
 /** The card's data. */
@@ -46,14 +47,7 @@ export async function cardData(db: PuenteDB, id: string, limit = 3): Promise<Car
         end: m.end,
         before: (await neighbour(db, passage, -1))?.text ?? null,
         after: (await neighbour(db, passage, 1))?.text ?? null,
-        doc: {
-          id: doc.id,
-          title: doc.title,
-          author: doc.author,
-          date: doc.date,
-          dateApprox: doc.dateApprox,
-          publisher: doc.publisher,
-        },
+        doc: citationOf(doc),
       });
     }
     return {

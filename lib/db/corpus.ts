@@ -43,3 +43,15 @@ export async function corpusStatus(db: PuenteDB): Promise<CorpusStatus> {
     counts: meta?.counts ?? null,
   };
 }
+
+/** The fields of a document that cite it under an excerpt. */
+export type DocumentCitation = Pick<
+  CorpusDocument,
+  'id' | 'title' | 'author' | 'date' | 'dateApprox' | 'publisher'
+>;
+
+/** A document's citation fields. */
+export function citationOf(doc: CorpusDocument): DocumentCitation {
+  const { id, title, author, date, dateApprox, publisher } = doc;
+  return { id, title, author, date, dateApprox, publisher };
+}

@@ -1,11 +1,12 @@
 /** Everything an entry page shows, read from IndexedDB. */
-import type { CorpusDocument, Term } from '../bundle/types';
+import type { Term } from '../bundle/types';
+import { citationOf, type DocumentCitation } from './corpus';
 import type { PuenteDB } from './database';
 import type { Note } from './types';
 
 /** An entry's excerpts from one document. */
 export interface DocumentExcerpts {
-  doc: Pick<CorpusDocument, 'id' | 'title' | 'author' | 'date' | 'dateApprox' | 'publisher'>;
+  doc: DocumentCitation;
   passages: { id: string; paragraph: number; text: string; marks: [number, number][] }[];
 }
 
@@ -36,14 +37,7 @@ export async function entryPageData(db: PuenteDB, id: string): Promise<EntryPage
       .map((p) => p!)
       .sort((a, b) => a.paragraph - b.paragraph || a.index - b.index);
     sources.push({
-      doc: {
-        id: doc.id,
-        title: doc.title,
-        author: doc.author,
-        date: doc.date,
-        dateApprox: doc.dateApprox,
-        publisher: doc.publisher,
-      },
+      doc: citationOf(doc),
       passages: own.map((p) => ({
         id: p.id,
         paragraph: p.paragraph,

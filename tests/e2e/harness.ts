@@ -14,6 +14,16 @@ export const extensionDir = join(root, '.output/chrome-mv3');
 export const artifactsDir = join(root, 'tests/e2e/artifacts');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Flags for a quiet headless Chromium on a machine without a network. */
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** A running browser with Puente installed. */
 export interface Session {
   context: BrowserContext;
@@ -37,12 +47,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): 
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...BROWSER_ARGS,
       // Fixture sites with names of their own, all served from 127.0.0.1.
       '--host-resolver-rules=MAP *.test 127.0.0.1',
     ],
@@ -139,14 +144,7 @@ export async function launchPlain(): Promise<{ context: BrowserContext; close():
     executablePath,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: BROWSER_ARGS,
   });
   return {
     context,
