@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EntryPageData } from '@/lib/db/entries';
+import { safeUrl } from '@/lib/notes/view';
 import { formatDocumentDate } from '@/lib/ui/format';
 import { routeHash } from '@/lib/ui/router';
 
@@ -164,8 +165,8 @@ export function EntryPage({
               <li key={n.id} class="note-item">
                 {n.quote && <blockquote>“{n.quote.exact}”</blockquote>}
                 {n.text && <p>{n.text}</p>}
-                {n.url && (
-                  <a href={n.url} target="_blank" rel="noreferrer">
+                {safeUrl(n.url) && (
+                  <a href={safeUrl(n.url)!} target="_blank" rel="noreferrer">
                     {n.title ?? n.url}
                   </a>
                 )}

@@ -1,13 +1,116 @@
+import { useState } from 'preact/hooks';
 import type { Note } from '@/lib/db/types';
+import { safeUrl } from '@/lib/notes/view';
 import { routeHash } from '@/lib/ui/router';
 
-/** The user's notes, newest first: quote, text, page and entry. */
+/** Actions on a note, when the list is editable. */
+export interface NoteActions {
+  onSave: (id: string, text: string, tags: string[]) => Promise<void>;
+  onDelete: (id: string) => void;
+}
+
+function NoteItem({ note, termName, actions }: { note: Note; termName?: string; actions?: NoteActions }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(note.text);
+  const [tags, setTags] = useState(note.tags.join(', '));
+  const [error, setError] = useState<string | null>(null);
+  const url = safeUrl(note.url);
+  return (
+    <li class="note-item" data-note-id={note.id}>
+      {note.quote && <blockquote>“{note.quote.exact}”</blockquote>}
+      {editing && actions ? (
+        <form
+          class="note-edit"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const list = tags
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean);
+            actions.onSave(note.id, text, list).then(
+              () => setEditing(false),
+              (err: Error) => setError(err.message),
+            );
+          }}
+        >
+          <label>
+            <span>Note</span>
+            <textarea rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          </label>
+          <label>
+            <span>Tags, separated by commas</span>
+            <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+          </label>
+          <div class="row">
+            <button type="submit" class="primary">
+              Save
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+          {error && (
+            <p class="status error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      ) : (
+        <>
+          {note.text && <p class="note-text">{note.text}</p>}
+          {note.tags.length > 0 && (
+            <p class="tags">
+              {note.tags.map((t) => (
+                <span key={t} class="tag">
+                  #{t}
+                </span>
+              ))}
+            </p>
+          )}
+        </>
+      )}
+      <p class="meta">
+        <time dateTime={new Date(note.createdAt).toISOString()}>
+          {new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(note.createdAt)}
+        </time>
+        {note.termId && (
+          <>
+            {' · '}
+            <a href={routeHash({ view: 'entry', id: note.termId })}>{termName ?? note.termId}</a>
+          </>
+        )}
+        {url && (
+          <>
+            {' · '}
+            <a href={url} target="_blank" rel="noreferrer">
+              {note.title ?? new URL(url).hostname}
+            </a>
+          </>
+        )}
+      </p>
+      {actions && !editing && (
+        <p class="note-actions">
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button type="button" onClick={() => actions.onDelete(note.id)}>
+            Delete
+          </button>
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The user's notes: quote, text, tags, page and entry; editable when given actions. */
 export function NoteList({
   notes,
   termNames,
+  actions,
 }: {
   notes: readonly Note[];
   termNames: ReadonlyMap<string, string>;
+  actions?: NoteActions;
 }) {
   if (notes.length === 0) {
     return <p class="status">No notes yet. Hover a highlighted term on a page and choose “Save note”.</p>;
@@ -15,29 +118,12 @@ export function NoteList({
   return (
     <ul class="notes-list" aria-label="Notes">
       {notes.map((n) => (
-        <li key={n.id} class="note-item" data-note-id={n.id}>
-          {n.quote && <blockquote>“{n.quote.exact}”</blockquote>}
-          {n.text && <p class="note-text">{n.text}</p>}
-          <p class="meta">
-            <time dateTime={new Date(n.createdAt).toISOString()}>
-              {new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(n.createdAt)}
-            </time>
-            {n.termId && (
-              <>
-                {' · '}
-                <a href={routeHash({ view: 'entry', id: n.termId })}>{termNames.get(n.termId) ?? n.termId}</a>
-              </>
-            )}
-            {n.url && (
-              <>
-                {' · '}
-                <a href={n.url} target="_blank" rel="noreferrer">
-                  {n.title ?? new URL(n.url).hostname}
-                </a>
-              </>
-            )}
-          </p>
-        </li>
+        <NoteItem
+          key={n.id}
+          note={n}
+          termName={n.termId ? termNames.get(n.termId) : undefined}
+          actions={actions}
+        />
       ))}
     </ul>
   );

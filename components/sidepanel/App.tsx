@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { EntryPage } from '@/components/glossary/EntryPage';
 import { GlossarySearch } from '@/components/glossary/GlossarySearch';
 import { TermList } from '@/components/glossary/TermList';
-import { NoteList } from '@/components/notes/NoteList';
+import { NotesView } from '@/components/notes/NotesView';
 import { PageView } from '@/components/sidepanel/PageView';
 import { SourceList } from '@/components/sources/SourceList';
 import { SourceReader } from '@/components/sources/SourceReader';
@@ -11,7 +11,7 @@ import type { TermKind } from '@/lib/bundle/types';
 import { getDocument, listDocuments } from '@/lib/db/corpus';
 import type { PuenteDB } from '@/lib/db/database';
 import { entryPageData } from '@/lib/db/entries';
-import { createNote, listNotes } from '@/lib/db/notes';
+import { createNote } from '@/lib/db/notes';
 import { readerMarks } from '@/lib/db/reader';
 import { panelRoute } from '@/lib/panel-route';
 import { GlossaryIndex, sortTerms } from '@/lib/search/glossary-index';
@@ -200,23 +200,6 @@ function TimelineView({ db }: { db: PuenteDB }) {
         </button>
       </div>
       <Timeline points={points} />
-    </>
-  );
-}
-
-function NotesView({ db }: { db: PuenteDB }) {
-  const { value, error } = useLiveQuery(async () => {
-    const notes = await listNotes(db);
-    const terms = await db.terms.bulkGet([...new Set(notes.flatMap((n) => (n.termId ? [n.termId] : [])))]);
-    return { notes, names: new Map(terms.filter((t) => !!t).map((t) => [t.id, t.en.name])) };
-  }, [db]);
-  if (!value) return <Loading error={error} />;
-  return (
-    <>
-      <p class="count">
-        {value.notes.length} {value.notes.length === 1 ? 'note' : 'notes'}
-      </p>
-      <NoteList notes={value.notes} termNames={value.names} />
     </>
   );
 }

@@ -20,3 +20,43 @@ export function countNotesOfTerm(db: PuenteDB, termId: string): Promise<number> 
 export async function listNotes(db: PuenteDB): Promise<Note[]> {
   return db.notes.orderBy('createdAt').reverse().toArray();
 }
+
+/** Changes a note's text and tags; answers the updated note once committed. */
+export async function updateNote(
+  db: PuenteDB,
+  id: string,
+  change: Partial<Pick<Note, 'text' | 'tags'>>,
+  now = Date.now(),
+): Promise<Note> {
+  return db.transaction('rw', db.notes, async () => {
+    const note = await db.notes.get(id);
+    if (!note) throw new Error('This note no longer exists.');
+    const next = { ...note, ...change, updatedAt: now };
+    await db.notes.put(next);
+    return next;
+  });
+}
+
+/** Deletes a note and answers it, so that the user can undo. */
+export async function deleteNote(db: PuenteDB, id: string): Promise<Note | null> {
+  return db.transaction('rw', db.notes, async () => {
+    const note = await db.notes.get(id);
+    if (note) await db.notes.delete(id);
+    return note ?? null;
+  });
+}
+
+/** Puts a deleted note back exactly as it was (undo). */
+export async function restoreNote(db: PuenteDB, note: Note): Promise<void> {
+  await db.transaction('rw', db.notes, async () => {
+    await db.notes.put(note);
+  });
+}
+
+/** Writes an import plan in one transaction: adds and updates only, never deletes. */
+export async function applyImport(db: PuenteDB, plan: { add: Note[]; update: Note[] }): Promise<void> {
+  await db.transaction('rw', db.notes, async () => {
+    await db.notes.bulkAdd(plan.add);
+    await db.notes.bulkPut(plan.update);
+  });
+}
