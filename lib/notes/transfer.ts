@@ -80,7 +80,7 @@ export function parseImport(text: string): ParsedImport {
   }
   const parsed = v.safeParse(FileSchema, data);
   if (!parsed.success) {
-    const issue = parsed.issues[0]!;
+    const issue = parsed.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
     return { ok: false, error: `The file has an invalid value at ${path || 'the top'}: ${issue.message}.` };
   }
