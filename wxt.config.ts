@@ -10,7 +10,12 @@ export default defineConfig({
     description:
       'A reading companion for news on China–Latin America relations: highlights and explains the terms of the China–CELAC Forum in English, Chinese and Spanish.',
     // Least privilege: each permission is justified in docs/PERMISSIONS.md.
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     action: { default_title: 'Puente' },
     // Rebindable by the user at chrome://extensions/shortcuts (or about:addons in Firefox).
     commands: {
@@ -21,6 +26,10 @@ export default defineConfig({
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+Comma' },
         description: 'Go to the previous highlighted term and open its card',
+      },
+      'save-selection': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the selected text as a note',
       },
     },
     ...(browser === 'firefox'

@@ -1,4 +1,7 @@
 import { commandMessage } from '@/lib/background/commands';
+import { createContextMenus, onMenuClick, saveSelectionIn } from '@/lib/background/context-menu';
+import type { Automaton } from '@/lib/match/automaton';
+import { buildPageMatcher } from '@/lib/match/forms';
 import { createHandlers } from '@/lib/background/handlers';
 import { ensureSeeded } from '@/lib/background/seeding';
 import { getDatabase } from '@/lib/db/database';
@@ -14,17 +17,23 @@ export default defineBackground(() => {
   ready.catch((e: unknown) => console.error('Puente: seeding failed', e));
   browser.runtime.onInstalled.addListener(() => {
     ready = ready.catch(() => undefined).then(() => ensureSeeded(db, bundleUrl));
+    createContextMenus();
   });
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // Read once per service-worker life; the content script of every page asks for it.
-  let matcher: Promise<PageMatcherData> | null = null;
+  let matcherData: Promise<PageMatcherData> | null = null;
   const pageMatcher = () =>
-    (matcher ??= fetch(browser.runtime.getURL('/page-matcher.json')).then(
+    (matcherData ??= fetch(browser.runtime.getURL('/page-matcher.json')).then(
       (r) => r.json() as Promise<PageMatcherData>,
     ));
   const handlers = createHandlers(db, () => ready, self, pageMatcher);
+  let automaton: Promise<{ automaton: Automaton; data: PageMatcherData }> | null = null;
+  const matcher = () =>
+    (automaton ??= pageMatcher().then((data) => ({ automaton: buildPageMatcher(data.entries), data })));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab, matcher));
   listenToMessages((type, data, sender) => dispatch(handlers, self, type, data, sender));
   browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'save-selection' && tab?.id !== undefined) return void saveSelectionIn(tab.id);
     const message = commandMessage(command);
     if (message && tab?.id !== undefined) {
       void toContent.sendMessage('stepMention', message, tab.id).catch(() => undefined);

@@ -49,6 +49,8 @@ export class CardHost {
   private hideTimer = 0;
   private inside = false;
   private stopPlacing: (() => void) | null = null;
+  private toastElement: HTMLElement | null = null;
+  private toastTimer = 0;
   private returnFocus: HTMLElement | null = null;
 
   constructor(
@@ -141,6 +143,17 @@ export class CardHost {
     this.returnFocus = null;
   }
 
+  /** Shows a short confirmation at the bottom of the page. */
+  async toast(text: string): Promise<void> {
+    await this.mount();
+    const el = this.toastElement;
+    if (!el) return;
+    el.textContent = text;
+    el.classList.add('show');
+    window.clearTimeout(this.toastTimer);
+    this.toastTimer = this.ctx.setTimeout(() => el.classList.remove('show'), 3000);
+  }
+
   /** Removes the host element. */
   remove(): void {
     this.close();
@@ -184,7 +197,11 @@ export class CardHost {
           this.inside = false;
           this.scheduleHide();
         });
-        container.append(layer);
+        const toast = document.createElement('div');
+        toast.className = 'toast';
+        toast.setAttribute('role', 'status');
+        container.append(layer, toast);
+        this.toastElement = toast;
         return layer;
       },
     }).then((ui) => {

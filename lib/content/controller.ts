@@ -17,6 +17,8 @@ import { CardHost, HOST_NAME } from './card-host';
 import { PageHighlighter } from './highlighter';
 import { HoverTracker } from './hover';
 import type { PageMention } from './mentions';
+import { selectionQuote } from './selection';
+import { toBackground } from '../messaging/protocol';
 
 /** Runs Puente on this page until the context is invalidated. */
 export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): void {
@@ -103,12 +105,38 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     return Promise.resolve({ index, total: list.length });
   };
 
+  // "Save note with Puente" (context menu) and its keyboard command: the selection becomes a note.
+  const saveSelection = async () => {
+    const quote = selectionQuote(window);
+    if (!quote) {
+      void card.toast('Select some text first, then save it as a note.');
+      return { saved: false, termId: null };
+    }
+    const match = highlighter ? buildEntryFinder(highlighter)(quote.exact) : null;
+    try {
+      await toBackground.sendMessage('saveNote', {
+        quote,
+        url: location.href,
+        title: document.title.slice(0, 500) || null,
+        termId: match,
+        text: '',
+        tags: [],
+      });
+      void card.toast('Note saved in Puente.');
+      return { saved: true, termId: match };
+    } catch {
+      void card.toast('Puente could not save this note.');
+      return { saved: false, termId: null };
+    }
+  };
+
   const stopListening = listenToMessages((type, payload, sender) =>
     dispatchToContent(
       {
         getPageTerms: () => Promise.resolve(report(highlighter)),
         showMention,
         stepMention,
+        saveSelection,
       },
       browser.runtime.id,
       type,
@@ -123,6 +151,14 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     stopListening();
     for (const u of unwatch) u();
   });
+}
+
+/** The entry named first in a piece of text, with the page's own automaton. */
+function buildEntryFinder(highlighter: PageHighlighter): (text: string) => string | null {
+  return (text) => {
+    const first = highlighter.matchText(text)[0];
+    return first ? highlighter.data.entries[first.entry]!.id : null;
+  };
 }
 
 function report(highlighter: PageHighlighter | null): PageReport {

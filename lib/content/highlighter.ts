@@ -89,6 +89,11 @@ export class PageHighlighter {
     this.observer.observe(doc.documentElement, OBSERVE);
   }
 
+  /** Matches a piece of text with this page's automaton (for the selection's entry). */
+  matchText(text: string) {
+    return this.automaton.match(text);
+  }
+
   /** Finishes all queued scanning now (benchmarks and tests; pages get idle slices). */
   finishNow(): void {
     this.runner.drain();

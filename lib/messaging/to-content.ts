@@ -21,6 +21,8 @@ export interface ToContent {
   getPageTerms(data: null): PageReport;
   /** Scrolls to the next mention of an entry and shows it; answers its position. */
   showMention(data: { id: string }): { index: number; total: number } | null;
+  /** Saves the selected text as a note (context menu or keyboard command); answers whether it did. */
+  saveSelection(data: null): { saved: boolean; termId: string | null };
   /** Moves to the next or previous mention on the page and opens its card (keyboard command). */
   stepMention(data: { direction: 'next' | 'previous' }): { index: number; total: number } | null;
 }
@@ -29,6 +31,7 @@ const schemas = {
   getPageTerms: v.null(),
   showMention: v.strictObject({ id: v.pipe(v.string(), v.maxLength(80), v.regex(/^[a-z0-9-]+$/)) }),
   stepMention: v.strictObject({ direction: v.picklist(['next', 'previous']) }),
+  saveSelection: v.null(),
 } satisfies { [K in keyof ToContent]: v.GenericSchema<unknown, Parameters<ToContent[K]>[0]> };
 
 /** Handlers of the content script. */

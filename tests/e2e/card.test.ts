@@ -257,6 +257,49 @@ void describe('the hover card: behaviour', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  void it('saves a text selection as a note (the context menu and keyboard command path)', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${origin}${pages}/en-news.html`);
+    await ready(page, 10);
+    await page.evaluate(() => {
+      const p = document.getElementById('p4')!;
+      const text = p.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 4);
+      range.setEnd(text, 'The CELAC rotating presidency, held by Colombia'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await page.bringToFront();
+    // The background sends this when "Save note with Puente" or Alt+Shift+S is chosen.
+    const answer = (await session.worker.evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(q: object): Promise<{ id: number }[]>;
+              sendMessage(id: number, m: object): Promise<unknown>;
+            };
+          };
+        }
+      ).chrome;
+      const [tab] = await c.tabs.query({ active: true });
+      return c.tabs.sendMessage(tab!.id, { id: 2, type: 'saveSelection', data: null, timestamp: Date.now() });
+    })) as { res: { saved: boolean; termId: string } };
+    assert.deepEqual(answer.res, { saved: true, termId: 'celac-pro-tempore-presidency' });
+    await page.locator('puente-ui .toast.show', { hasText: 'Note saved in Puente.' }).waitFor();
+    await screenshot(page, 'selection-saved');
+    const ext = await session.context.newPage();
+    await ext.goto(session.url('sidepanel.html#/notes'));
+    const notes = await readStore<Note>(ext, 'notes');
+    const saved = notes.find((n) => n.quote?.exact === 'CELAC rotating presidency, held by Colombia');
+    assert.ok(saved, JSON.stringify(notes.map((n) => n.quote)));
+    assert.equal(saved.termId, 'celac-pro-tempore-presidency');
+    assert.equal(saved.quote!.prefix, 'The ');
+    assert.match(saved.quote!.suffix, /^, co-chaired the meeting/);
+    await Promise.all([page.close(), ext.close()]);
+  });
+
   void it('never covers its mention and stays inside the viewport near every edge', async () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 900, height: 600 });

@@ -231,3 +231,15 @@ describe('keyboard commands', () => {
     expect(commandMessage('other')).toBeNull();
   });
 });
+
+describe('context menu look-up', () => {
+  it('opens the entry a selection names, or the glossary', async () => {
+    const { lookUpRoute } = await import('@/lib/background/context-menu');
+    const { buildPageMatcher } = await import('@/lib/match/forms');
+    const data = { hash: 'h', entries: [entry, { ...entry, id: 'celac', forms: ['CELAC', '拉共体'] }] };
+    const automaton = buildPageMatcher(data.entries);
+    expect(lookUpRoute('the CELAC summit', automaton, data)).toBe('#/entry/celac');
+    expect(lookUpRoute('拉共体', automaton, data)).toBe('#/entry/celac');
+    expect(lookUpRoute('nothing here', automaton, data)).toBe('#/glossary');
+  });
+});

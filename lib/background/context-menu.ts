@@ -1,0 +1,51 @@
+/**
+ * The context menu on selected text: "Save note with Puente" (the content script of the frame
+ * captures the quote and saves it) and "Look up in Puente" (opens the side panel on the entry
+ * the selection names, or on the glossary).
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { Automaton } from '../match/automaton';
+import type { PageMatcherData } from '../match/forms';
+import { toContent } from '../messaging/to-content-client';
+import { panelRoute } from '../panel-route';
+
+export const SAVE_NOTE = 'puente-save-note';
+export const LOOK_UP = 'puente-look-up';
+
+/** Creates the menu items (on install and update). */
+export function createContextMenus(): void {
+  browser.contextMenus.removeAll(() => {
+    browser.contextMenus.create({ id: SAVE_NOTE, title: 'Save note with Puente', contexts: ['selection'] });
+    browser.contextMenus.create({ id: LOOK_UP, title: 'Look up “%s” in Puente', contexts: ['selection'] });
+  });
+}
+
+/** The route for a selection: the entry it names, or the glossary. */
+export function lookUpRoute(selection: string, automaton: Automaton, data: PageMatcherData): string {
+  const first = automaton.match(selection.slice(0, 500))[0];
+  return first ? `#/entry/${data.entries[first.entry]!.id}` : '#/glossary';
+}
+
+/** Asks the frame's content script to save its selection as a note. */
+export async function saveSelectionIn(tabId: number, frameId?: number): Promise<void> {
+  await toContent
+    .sendMessage('saveSelection', null, frameId !== undefined ? { tabId, frameId } : tabId)
+    .catch(() => undefined);
+}
+
+/** Handles a click on one of Puente's menu items. */
+export async function onMenuClick(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+  matcher: () => Promise<{ automaton: Automaton; data: PageMatcherData }>,
+): Promise<void> {
+  if (tab?.id === undefined) return;
+  if (info.menuItemId === SAVE_NOTE) return saveSelectionIn(tab.id, info.frameId);
+  if (info.menuItemId === LOOK_UP) {
+    // Open first: Chromium allows it only while the click's user gesture is still alive.
+    const opening = browser.sidePanel?.open({ tabId: tab.id }).catch(() => undefined);
+    const { automaton, data } = await matcher();
+    await panelRoute.setValue(lookUpRoute(info.selectionText ?? '', automaton, data));
+    await opening;
+  }
+}
