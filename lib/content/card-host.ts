@@ -15,6 +15,7 @@ import type { Lang } from '../bundle/types';
 import type { CardData } from '../db/cards';
 import type { PageEntry } from '../match/forms';
 import { toBackground } from '../messaging/protocol';
+import { withRetry } from '../messaging/retry';
 import type { PageMention } from './mentions';
 import { contextAround, sentenceAround, type Snippet } from './sentence';
 
@@ -305,15 +306,19 @@ export class CardHost {
     const at = run.text.indexOf(exact);
     const ctx =
       at >= 0 ? contextAround(run.text, at, at + exact.length) : contextAround(run.text, start, end);
+    const id = crypto.randomUUID();
     try {
-      await toBackground.sendMessage('saveNote', {
-        quote: { exact, prefix: ctx.prefix, suffix: ctx.suffix },
-        url: location.href,
-        title: document.title.slice(0, 500) || null,
-        termId: o.entry.id,
-        text: text.slice(0, 10_000),
-        tags: [],
-      });
+      await withRetry(() =>
+        toBackground.sendMessage('saveNote', {
+          id,
+          quote: { exact, prefix: ctx.prefix, suffix: ctx.suffix },
+          url: location.href,
+          title: document.title.slice(0, 500) || null,
+          termId: o.entry.id,
+          text: text.slice(0, 10_000),
+          tags: [],
+        }),
+      );
       this.cache.delete(o.entry.id);
       const data = await this.data(o.entry.id).catch(() => o.data);
       if (this.open === o) this.patch({ note: 'saved', status: 'Note saved.', data });

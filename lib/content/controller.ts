@@ -18,6 +18,7 @@ import { PageHighlighter } from './highlighter';
 import { HoverTracker } from './hover';
 import type { PageMention } from './mentions';
 import { selectionQuote } from './selection';
+import { withRetry } from '../messaging/retry';
 import { toBackground } from '../messaging/protocol';
 
 /** Runs Puente on this page until the context is invalidated. */
@@ -113,15 +114,19 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
       return { saved: false, termId: null };
     }
     const match = highlighter ? buildEntryFinder(highlighter)(quote.exact) : null;
+    const id = crypto.randomUUID();
     try {
-      await toBackground.sendMessage('saveNote', {
-        quote,
-        url: location.href,
-        title: document.title.slice(0, 500) || null,
-        termId: match,
-        text: '',
-        tags: [],
-      });
+      await withRetry(() =>
+        toBackground.sendMessage('saveNote', {
+          id,
+          quote,
+          url: location.href,
+          title: document.title.slice(0, 500) || null,
+          termId: match,
+          text: '',
+          tags: [],
+        }),
+      );
       void card.toast('Note saved in Puente.');
       return { saved: true, termId: match };
     } catch {

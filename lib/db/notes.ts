@@ -2,13 +2,19 @@
 import type { PuenteDB } from './database';
 import type { Note, NoteInput } from './types';
 
-/** Creates a note with a new UUID and the current time. */
+/**
+ * Creates a note (with the sender's UUID, or a new one) and the current time. Saving the same
+ * id again answers the stored note: a save retried after a lost answer is not doubled.
+ */
 export async function createNote(db: PuenteDB, input: NoteInput, now = Date.now()): Promise<Note> {
-  const note: Note = { ...input, id: crypto.randomUUID(), createdAt: now, updatedAt: now };
-  await db.transaction('rw', db.notes, async () => {
+  const { id = crypto.randomUUID(), ...fields } = input;
+  return db.transaction('rw', db.notes, async () => {
+    const existing = await db.notes.get(id);
+    if (existing) return existing;
+    const note: Note = { ...fields, id, createdAt: now, updatedAt: now };
     await db.notes.add(note);
+    return note;
   });
-  return note;
 }
 
 /** How many notes the user has on an entry. */

@@ -32,4 +32,7 @@ export interface MetaRow {
 }
 
 /** What a caller submits to create a note (the store adds id and times). */
-export type NoteInput = Pick<Note, 'quote' | 'url' | 'title' | 'termId' | 'text' | 'tags'>;
+export type NoteInput = Pick<Note, 'quote' | 'url' | 'title' | 'termId' | 'text' | 'tags'> & {
+  /** A UUID chosen by the sender, so that a retried save cannot create the note twice. */
+  id?: string;
+};

@@ -7,6 +7,7 @@ const line = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 /** A note as a content script or page may submit it: bounded in every field. */
 export const NoteInputSchema = v.strictObject({
+  id: v.optional(v.pipe(v.string(), v.uuid())),
   quote: v.nullable(
     v.strictObject({ exact: v.pipe(line(2000), v.nonEmpty()), prefix: line(64), suffix: line(64) }),
   ),

@@ -138,3 +138,42 @@ describe('finding notes', () => {
     expect(safeUrl(null)).toBeNull();
   });
 });
+
+describe('saves that survive lost answers', () => {
+  it('answers a repeated id with the stored note instead of saving it twice', async () => {
+    const input = {
+      id: '3f1c2b4a-1111-4222-8333-444455556666',
+      quote: null,
+      url: null,
+      title: null,
+      termId: null,
+      text: 'once',
+      tags: [],
+    };
+    const first = await createNote(db, input, 1);
+    const again = await createNote(db, { ...input, text: 'twice' }, 2);
+    expect(again).toEqual(first);
+    expect(await db.notes.count()).toBe(1);
+  });
+
+  it('retries lost answers but not refusals', async () => {
+    const { withRetry } = await import('@/lib/messaging/retry');
+    let calls = 0;
+    await expect(
+      withRetry(
+        () => (++calls < 3 ? Promise.reject(new Error('port closed')) : Promise.resolve('ok')),
+        4,
+        1000,
+      ),
+    ).resolves.toBe('ok');
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(
+      withRetry(() => {
+        calls++;
+        return Promise.reject(new Error('Message "saveNote" refused: invalid data'));
+      }),
+    ).rejects.toThrow(/refused/);
+    expect(calls).toBe(1);
+  });
+});
