@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { PageNotes } from '@/components/page-view/PageNotes';
 import { PageTermList, type PageTermItem } from '@/components/page-view/PageTermList';
 import { SiteSwitches } from '@/components/page-view/SiteSwitches';
 import type { PuenteDB } from '@/lib/db/database';
@@ -80,6 +81,9 @@ export function PageView({ db }: { db: PuenteDB }) {
         onSite={(on) => site && void setSiteEnabled(site, on)}
         onEverywhere={(on) => void setEverywhere(on)}
       />
+      {state.report.notes && (
+        <PageNotes found={state.report.notes.found} missing={state.report.notes.missing} />
+      )}
       {!state.report.active ? (
         <p class="status">Highlighting is off for this page.</p>
       ) : items.length === 0 ? (

@@ -35,6 +35,10 @@ export function createHandlers(
       await seeded();
       return cardData(db, id);
     },
+    async getPageNotes(_data, sender) {
+      if (!sender.url || isOwnPage(sender, self)) return [];
+      return db.notes.where('url').equals(sender.url).toArray();
+    },
     async saveNote(input, sender) {
       // A page may only save notes about itself.
       if (!isOwnPage(sender, self) && input.url !== (sender.url ?? null)) {

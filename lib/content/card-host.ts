@@ -10,12 +10,14 @@ import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card, type NoteState } from '@/components/page/Card';
+import { NoteCard } from '@/components/page/NoteCard';
 import pageCss from '@/components/page/page.css?inline';
 import type { Lang } from '../bundle/types';
 import type { CardData } from '../db/cards';
 import type { PageEntry } from '../match/forms';
 import { toBackground } from '../messaging/protocol';
 import { withRetry } from '../messaging/retry';
+import type { Anchor } from './anchors';
 import type { PageMention } from './mentions';
 import { contextAround, sentenceAround, type Snippet } from './sentence';
 
@@ -51,6 +53,7 @@ export class CardHost {
   private inside = false;
   private stopPlacing: (() => void) | null = null;
   private toastElement: HTMLElement | null = null;
+  private noteOpen: Anchor | null = null;
   private toastTimer = 0;
   private returnFocus: HTMLElement | null = null;
 
@@ -75,7 +78,7 @@ export class CardHost {
   hover(mention: PageMention | null, entry: PageEntry | null): void {
     window.clearTimeout(this.showTimer);
     if (mention && entry) {
-      window.clearTimeout(this.hideTimer);
+      this.cancelHide();
       if (this.open?.mention === mention) return;
       if (this.open?.pinned) return;
       // Moving straight from one mention to the next swaps the card without a pause.
@@ -86,9 +89,35 @@ export class CardHost {
     this.scheduleHide();
   }
 
+  private cancelHide(): void {
+    window.clearTimeout(this.hideTimer);
+    this.hideTimer = 0;
+  }
+
+  /** Hover over a saved quote: shows its note after the delay. */
+  hoverNote(anchor: Anchor): void {
+    window.clearTimeout(this.showTimer);
+    this.cancelHide();
+    if (this.noteOpen === anchor || this.open?.pinned) return;
+    this.showTimer = this.ctx.setTimeout(
+      () => void this.showNote(anchor),
+      this.open ? 0 : this.options.delay(),
+    );
+  }
+
+  private async showNote(anchor: Anchor): Promise<void> {
+    if (!anchor.range) return;
+    this.close();
+    this.noteOpen = anchor;
+    const ui = await this.mount();
+    if (this.noteOpen !== anchor || !ui.mounted) return;
+    render(h(NoteCard, { note: anchor.note, onClose: () => this.close() }), ui.mounted);
+    this.place(ui, anchor.range);
+  }
+
   /** Opens the card on a mention now; `focus` moves keyboard focus into it. */
   async show(mention: PageMention, entry: PageEntry, focus = false): Promise<void> {
-    window.clearTimeout(this.hideTimer);
+    this.cancelHide();
     if (focus && !this.open) {
       const active = document.activeElement;
       this.returnFocus = active instanceof HTMLElement ? active : null;
@@ -117,7 +146,7 @@ export class CardHost {
     const ui = await this.mount();
     if (this.open !== state) return;
     this.render();
-    this.place(ui, mention);
+    this.place(ui, mention.range);
     if (focus) this.cardElement()?.focus();
     try {
       const data = await request;
@@ -133,9 +162,10 @@ export class CardHost {
   /** Closes the card and gives focus back to where it was. */
   close(): void {
     window.clearTimeout(this.showTimer);
-    window.clearTimeout(this.hideTimer);
-    if (!this.open) return;
+    this.cancelHide();
+    if (!this.open && !this.noteOpen) return;
     this.open = null;
+    this.noteOpen = null;
     this.inside = false;
     this.stopPlacing?.();
     this.stopPlacing = null;
@@ -173,10 +203,12 @@ export class CardHost {
   }
 
   private scheduleHide(): void {
-    if (!this.open || this.open.pinned || this.inside || this.open.note !== 'closed') return;
-    window.clearTimeout(this.hideTimer);
+    const keep = () => this.inside || (this.open && (this.open.pinned || this.open.note !== 'closed'));
+    // Already counting down: pointer moves elsewhere must not keep restarting it.
+    if ((!this.open && !this.noteOpen) || keep() || this.hideTimer) return;
     this.hideTimer = this.ctx.setTimeout(() => {
-      if (this.open && !this.open.pinned && !this.inside && this.open.note === 'closed') this.close();
+      this.hideTimer = 0;
+      if (!keep()) this.close();
     }, 300);
   }
 
@@ -192,7 +224,7 @@ export class CardHost {
         layer.className = 'layer';
         layer.addEventListener('pointerenter', () => {
           this.inside = true;
-          window.clearTimeout(this.hideTimer);
+          this.cancelHide();
         });
         layer.addEventListener('pointerleave', () => {
           this.inside = false;
@@ -251,13 +283,13 @@ export class CardHost {
     );
   }
 
-  private place(ui: ShadowRootContentScriptUi<HTMLElement>, mention: PageMention): void {
+  private place(ui: ShadowRootContentScriptUi<HTMLElement>, range: Range): void {
     this.stopPlacing?.();
     const card = this.cardElement();
     if (!card || !ui.mounted) return;
     const reference = {
-      getBoundingClientRect: () => mention.range.getBoundingClientRect(),
-      getClientRects: () => mention.range.getClientRects(),
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
     };
     const update = () =>
       void computePosition(reference, card, {
@@ -287,7 +319,7 @@ export class CardHost {
   }
 
   private onPointerDown(e: Event): void {
-    if (!this.open || this.open.pinned) return;
+    if ((!this.open && !this.noteOpen) || this.open?.pinned) return;
     if (this.ui && e.composedPath().includes(this.ui.shadowHost)) return;
     this.close();
   }

@@ -18,6 +18,7 @@ import { PageHighlighter } from './highlighter';
 import { HoverTracker } from './hover';
 import type { PageMention } from './mentions';
 import { selectionQuote } from './selection';
+import { anchorNotes, type Anchor } from './anchors';
 import { withRetry } from '../messaging/retry';
 import { toBackground } from '../messaging/protocol';
 
@@ -45,13 +46,28 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   };
 
+  // The user's notes on this page, found again and marked with a highlight of their own.
+  let anchors: Anchor[] = [];
+  const noteHighlight = typeof Highlight === 'function' ? new Highlight() : null;
+  const anchorPageNotes = async () => {
+    const notes = await toBackground.sendMessage('getPageNotes', null).catch(() => []);
+    if (!highlighter || notes.length === 0) return;
+    anchors = anchorNotes(document.body, notes, { exclude });
+    noteHighlight?.clear();
+    for (const a of anchors) if (a.range) noteHighlight?.add(a.range);
+    if (noteHighlight) CSS.highlights.set('puente-note', noteHighlight);
+  };
+
   const start = () => {
     highlighter = new PageHighlighter(window, data, ctx, { exclude, onShadowRoot });
     highlighter.start();
+    ctx.setTimeout(() => void anchorPageNotes(), 300);
   };
   const stop = () => {
     highlighter?.stop();
     highlighter = null;
+    anchors = [];
+    CSS.highlights?.delete('puente-note');
     card.close();
   };
   const apply = async () => {
@@ -70,7 +86,12 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     window,
     ctx,
     (x, y) => highlighter?.hitTest(x, y) ?? null,
-    (m) => card.hover(m, m && highlighter ? highlighter.entryOf(m) : null),
+    (m, x, y) => {
+      if (m || anchors.length === 0) return card.hover(m, m && highlighter ? highlighter.entryOf(m) : null);
+      const anchor = noteAt(anchors, x, y);
+      if (anchor) card.hoverNote(anchor);
+      else card.hover(null, null);
+    },
   );
 
   const reveal = (m: PageMention, focus: boolean) => {
@@ -138,7 +159,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   const stopListening = listenToMessages((type, payload, sender) =>
     dispatchToContent(
       {
-        getPageTerms: () => Promise.resolve(report(highlighter)),
+        getPageTerms: () => Promise.resolve(report(highlighter, anchors)),
         showMention,
         stepMention,
         saveSelection,
@@ -166,8 +187,24 @@ function buildEntryFinder(highlighter: PageHighlighter): (text: string) => strin
   };
 }
 
-function report(highlighter: PageHighlighter | null): PageReport {
+/** The saved quote under a viewport point, if any. */
+function noteAt(anchors: readonly Anchor[], x: number, y: number): Anchor | null {
+  for (const a of anchors) {
+    if (!a.range) continue;
+    for (const r of a.range.getClientRects()) {
+      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return a;
+    }
+  }
+  return null;
+}
+
+function report(highlighter: PageHighlighter | null, anchors: readonly Anchor[]): PageReport {
+  const brief = (a: Anchor) => ({ id: a.note.id, exact: a.note.quote?.exact ?? '', text: a.note.text });
   return {
+    notes: {
+      found: anchors.filter((a) => a.range).map(brief),
+      missing: anchors.filter((a) => !a.range && a.note.quote).map(brief),
+    },
     url: location.href,
     active: highlighter !== null,
     scanning: highlighter?.busy ?? false,

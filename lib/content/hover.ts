@@ -28,7 +28,7 @@ export class HoverTracker {
     private readonly win: Window,
     ctx: HoverContext,
     private readonly hitTest: (x: number, y: number) => PageMention | null,
-    private readonly onChange: (m: PageMention | null) => void,
+    private readonly onChange: (m: PageMention | null, x: number, y: number) => void,
   ) {
     ctx.addEventListener(
       win,
@@ -63,8 +63,9 @@ export class HoverTracker {
   }
 
   private set(m: PageMention | null): void {
-    if (m === this.current) return;
+    // Without a mention the pointer may be over something else of Puente's (a saved quote).
+    if (m === this.current && m !== null) return;
     this.current = m;
-    this.onChange(m);
+    this.onChange(m, this.x, this.y);
   }
 }

@@ -21,6 +21,8 @@ export interface ToBackground {
   getPageMatcher(data: null): PageMatcherData;
   /** Everything the hover card shows of an entry, in one answer. */
   getCardData(data: { id: string }): CardData | null;
+  /** The user's notes taken on the sender's own page (a page learns only about itself). */
+  getPageNotes(data: null): Note[];
   /** Saves a new note; answers once the transaction has committed. */
   saveNote(data: NoteInput): Note;
   /** Opens the side panel of the sender's window on a route (`#/entry/<id>`). */

@@ -31,6 +31,7 @@ export const requestSchemas = {
   getDocument: v.strictObject({ id }),
   getPageMatcher: v.null(),
   getCardData: v.strictObject({ id }),
+  getPageNotes: v.null(),
   saveNote: NoteInputSchema,
   openSidePanel: v.strictObject({
     route: v.pipe(v.string(), v.maxLength(200), v.regex(/^#\/[a-z]+(?:\/[0-9a-z-]+)?$/)),
@@ -43,6 +44,7 @@ export const policies: { [K in MessageType]: SenderPolicy } = {
   getDocument: 'extension',
   getPageMatcher: 'extension',
   getCardData: 'extension',
+  getPageNotes: 'extension',
   saveNote: 'extension',
   openSidePanel: 'extension',
 };

@@ -13,6 +13,11 @@ export interface PageReport {
   scanning: boolean;
   terms: PageTerm[];
   mentions: number;
+  /** The user's notes on this page: found again, or not. */
+  notes: {
+    found: { id: string; exact: string; text: string }[];
+    missing: { id: string; exact: string; text: string }[];
+  };
 }
 
 /** Messages to a content script and what they answer. */

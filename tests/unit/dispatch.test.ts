@@ -13,6 +13,7 @@ function handlers(): Handlers {
     getDocument: vi.fn(({ id }: { id: string }) => Promise.resolve(makeDocument(id))),
     getPageMatcher: vi.fn(() => Promise.resolve({ hash: 'h', entries: [] })),
     getCardData: vi.fn(() => Promise.resolve(null)),
+    getPageNotes: vi.fn(() => Promise.resolve([])),
     saveNote: vi.fn(() => Promise.reject(new Error('not here'))),
     openSidePanel: vi.fn(() => Promise.resolve(true)),
   };
