@@ -11,6 +11,7 @@ import {
   launch,
   root,
   screenshot,
+  sendToActiveTab,
   serve,
   until,
   type Session,
@@ -52,20 +53,7 @@ void describe('notes back on their page', () => {
       getSelection()!.addRange(range);
     }, QUOTE);
     await page.bringToFront();
-    await session.worker.evaluate(async () => {
-      const c = (
-        globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query(q: object): Promise<{ id: number }[]>;
-              sendMessage(id: number, m: object): Promise<unknown>;
-            };
-          };
-        }
-      ).chrome;
-      const [tab] = await c.tabs.query({ active: true });
-      return c.tabs.sendMessage(tab!.id, { id: 3, type: 'saveSelection', data: null, timestamp: Date.now() });
-    });
+    await sendToActiveTab(session, 'saveSelection', null);
     await page.locator('puente-ui .toast.show').waitFor();
 
     await page.reload();

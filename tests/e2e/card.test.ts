@@ -10,6 +10,7 @@ import {
   readStore,
   root,
   screenshot,
+  sendToActiveTab,
   serve,
   until,
   type Session,
@@ -183,29 +184,7 @@ void describe('the hover card: behaviour', () => {
     await page.goto(`${origin}${pages}/en-news.html`);
     await ready(page, 10);
     // The background sends this message when the command's shortcut is pressed.
-    const step = (direction: 'next' | 'previous') =>
-      session.worker.evaluate(
-        async ([d]) => {
-          const c = (
-            globalThis as unknown as {
-              chrome: {
-                tabs: {
-                  query(q: object): Promise<{ id: number; active: boolean }[]>;
-                  sendMessage(id: number, m: object): Promise<unknown>;
-                };
-              };
-            }
-          ).chrome;
-          const tabs = await c.tabs.query({ active: true });
-          return c.tabs.sendMessage(tabs[0]!.id, {
-            id: 1,
-            type: 'stepMention',
-            data: { direction: d },
-            timestamp: Date.now(),
-          });
-        },
-        [direction] as const,
-      );
+    const step = (direction: 'next' | 'previous') => sendToActiveTab(session, 'stepMention', { direction });
     await page.bringToFront();
     const first = (await step('next')) as { res: { index: number; total: number } };
     assert.equal(first.res.index, 0);
@@ -272,20 +251,9 @@ void describe('the hover card: behaviour', () => {
     });
     await page.bringToFront();
     // The background sends this when "Save note with Puente" or Alt+Shift+S is chosen.
-    const answer = (await session.worker.evaluate(async () => {
-      const c = (
-        globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query(q: object): Promise<{ id: number }[]>;
-              sendMessage(id: number, m: object): Promise<unknown>;
-            };
-          };
-        }
-      ).chrome;
-      const [tab] = await c.tabs.query({ active: true });
-      return c.tabs.sendMessage(tab!.id, { id: 2, type: 'saveSelection', data: null, timestamp: Date.now() });
-    })) as { res: { saved: boolean; termId: string } };
+    const answer = (await sendToActiveTab(session, 'saveSelection', null)) as {
+      res: { saved: boolean; termId: string };
+    };
     assert.deepEqual(answer.res, { saved: true, termId: 'celac-pro-tempore-presidency' });
     await page.locator('puente-ui .toast.show', { hasText: 'Note saved in Puente.' }).waitFor();
     await screenshot(page, 'selection-saved');

@@ -180,3 +180,28 @@ export async function until(probe: () => Promise<boolean>, what: string, timeout
   }
   throw new Error(`Timed out waiting for ${what}`);
 }
+
+/**
+ * Sends a content-script message to the active tab from the service worker, exactly as the
+ * background does for a keyboard command or a context-menu click (neither can be pressed in
+ * headless Chromium). Answers the raw envelope (`{res}` or `{err}`).
+ */
+export function sendToActiveTab(session: Session, type: string, data: unknown): Promise<unknown> {
+  return session.worker.evaluate(
+    async ([t, d]) => {
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(q: object): Promise<{ id: number }[]>;
+              sendMessage(id: number, m: object): Promise<unknown>;
+            };
+          };
+        }
+      ).chrome;
+      const [tab] = await c.tabs.query({ active: true });
+      return c.tabs.sendMessage(tab!.id, { id: 1, type: t, data: d, timestamp: Date.now() });
+    },
+    [type, data] as const,
+  );
+}
