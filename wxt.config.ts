@@ -35,7 +35,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'puente@puente.example', strict_min_version: '128.0' },
+            gecko: {
+              id: 'puente@puente.example',
+              strict_min_version: '128.0',
+              // Puente collects nothing and sends nothing anywhere.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
