@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   allTexts,
   artifactsDir,
   highlighted,
-  launch,
   root,
   screenshot,
   sendToActiveTab,
-  serve,
   until,
-  type Session,
+  useBrowser,
 } from './harness';
 
 const QUOTE = 'CELAC rotating presidency, held by Colombia';
@@ -24,25 +21,15 @@ async function noteTexts(page: Page): Promise<string[]> {
 }
 
 void describe('notes back on their page', () => {
-  let session: Session;
-  let server: Server;
-  let origin: string;
   const site = join(artifactsDir, 'anchor-site');
   const original = readFileSync(join(root, 'tests/fixtures/pages/en-news.html'), 'utf8');
-  before(async () => {
-    mkdirSync(site, { recursive: true });
-    writeFileSync(join(site, 'article.html'), original);
-    session = await launch();
-    ({ origin, server } = await serve(site));
-  });
-  after(async () => {
-    await session?.close();
-    server?.close();
-  });
+  mkdirSync(site, { recursive: true });
+  writeFileSync(join(site, 'article.html'), original);
+  const env = useBrowser({ dir: site });
 
   void it('marks a saved quote when the page is visited again and shows its note on hover', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}/article.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}/article.html`);
     await until(async () => allTexts(await highlighted(page)).length >= 10, 'highlights');
     await page.evaluate((q) => {
       const text = document.getElementById('p4')!.firstChild as Text;
@@ -53,7 +40,7 @@ void describe('notes back on their page', () => {
       getSelection()!.addRange(range);
     }, QUOTE);
     await page.bringToFront();
-    await sendToActiveTab(session, 'saveSelection', null);
+    await sendToActiveTab(env.session, 'saveSelection', null);
     await page.locator('puente-ui .toast.show').waitFor();
 
     await page.reload();
@@ -84,12 +71,12 @@ void describe('notes back on their page', () => {
       join(site, 'article.html'),
       original.replace(/<p id="p4">[\s\S]*?<\/p>/, '<p id="p4">Rewritten.</p>'),
     );
-    const page = await session.context.newPage();
-    await page.goto(`${origin}/article.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}/article.html`);
     await until(async () => allTexts(await highlighted(page)).length >= 5, 'highlights');
-    const panel = await session.context.newPage();
+    const panel = await env.session.context.newPage();
     await panel.setViewportSize({ width: 360, height: 800 });
-    await panel.goto(session.url('sidepanel.html#/page'));
+    await panel.goto(env.session.url('sidepanel.html#/page'));
     const missing = panel.locator('.page-notes.missing');
     await missing.waitFor();
     assert.match((await missing.textContent()) ?? '', new RegExp(QUOTE));

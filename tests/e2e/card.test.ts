@@ -1,20 +1,8 @@
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Note } from '../../lib/db/types';
-import {
-  allTexts,
-  highlighted,
-  launch,
-  readStore,
-  root,
-  screenshot,
-  sendToActiveTab,
-  serve,
-  until,
-  type Session,
-} from './harness';
+import { allTexts, highlighted, readStore, screenshot, sendToActiveTab, until, useBrowser } from './harness';
 
 const pages = '/tests/fixtures/pages';
 
@@ -59,21 +47,11 @@ function overlaps(
 
 for (const scheme of ['light', 'dark'] as const) {
   void describe(`the hover card (${scheme})`, () => {
-    let session: Session;
-    let server: Server;
-    let origin: string;
-    before(async () => {
-      session = await launch({ colorScheme: scheme });
-      ({ origin, server } = await serve(root));
-    });
-    after(async () => {
-      await session?.close();
-      server?.close();
-    });
+    const env = useBrowser({ colorScheme: scheme });
 
     void it('names the entry, quotes the page sentence and lists excerpts with their sources', async () => {
-      const page = await session.context.newPage();
-      await page.goto(`${origin}${pages}/en-news.html`);
+      const page = await env.session.context.newPage();
+      await page.goto(`${env.origin}${pages}/en-news.html`);
       await ready(page, 10);
       const { card, rect } = await hover(page, 'Belt and Road Initiative');
       assert.equal(await card.getAttribute('data-entry-id'), 'belt-and-road-initiative');
@@ -101,8 +79,8 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     void it('reads well on a Chinese page, with the Chinese name first', async () => {
-      const page = await session.context.newPage();
-      await page.goto(`${origin}${pages}/zh-news.html`);
+      const page = await env.session.context.newPage();
+      await page.goto(`${env.origin}${pages}/zh-news.html`);
       await ready(page, 5);
       const { card } = await hover(page, '中拉论坛');
       assert.equal(await card.getAttribute('data-entry-id'), 'china-celac-forum');
@@ -116,21 +94,11 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 void describe('the hover card: behaviour', () => {
-  let session: Session;
-  let server: Server;
-  let origin: string;
-  before(async () => {
-    session = await launch();
-    ({ origin, server } = await serve(root));
-  });
-  after(async () => {
-    await session?.close();
-    server?.close();
-  });
+  const env = useBrowser();
 
   void it('stays while the pointer travels into it, pins, and closes on Escape or a click elsewhere', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/en-news.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/en-news.html`);
     await ready(page, 10);
     const { card } = await hover(page, 'Wang Yi');
     const box = (await card.boundingBox())!;
@@ -151,8 +119,8 @@ void describe('the hover card: behaviour', () => {
   });
 
   void it('saves a note from the card into IndexedDB and shows it was saved', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/en-news.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/en-news.html`);
     await ready(page, 10);
     const { card } = await hover(page, 'ECLAC');
     await card.getByRole('button', { name: 'Save note' }).click();
@@ -162,17 +130,17 @@ void describe('the hover card: behaviour', () => {
     await card.locator('form').getByRole('button', { name: 'Save note' }).click();
     await card.getByText('Note saved.').waitFor();
     assert.match((await card.locator('.notes-count').textContent()) ?? '', /^1 note/);
-    const ext = await session.context.newPage();
-    await ext.goto(session.url('sidepanel.html#/sources'));
+    const ext = await env.session.context.newPage();
+    await ext.goto(env.session.url('sidepanel.html#/sources'));
     const notes = await readStore<Note>(ext, 'notes');
     assert.equal(notes.length, 1);
     assert.equal(notes[0]!.termId, 'eclac');
     assert.equal(notes[0]!.text, 'ECLAC trade figures: check the 2024 report.');
-    assert.equal(notes[0]!.url, `${origin}${pages}/en-news.html`);
+    assert.equal(notes[0]!.url, `${env.origin}${pages}/en-news.html`);
     assert.match(notes[0]!.quote!.exact, /ECLAC’s latest figures/);
     const { prefix, exact, suffix } = notes[0]!.quote!;
     assert.ok((await page.locator('#p2').textContent())!.includes(prefix + exact + suffix));
-    await ext.goto(session.url('sidepanel.html#/entry/eclac'));
+    await ext.goto(env.session.url('sidepanel.html#/entry/eclac'));
     await ext.locator('.note-item').first().waitFor();
     assert.match((await ext.locator('.note-item').textContent()) ?? '', /check the 2024 report/);
     await screenshot(ext, 'sidepanel-entry');
@@ -180,11 +148,12 @@ void describe('the hover card: behaviour', () => {
   });
 
   void it('moves to the next and previous mention with the keyboard command and focuses the card', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/en-news.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/en-news.html`);
     await ready(page, 10);
     // The background sends this message when the command's shortcut is pressed.
-    const step = (direction: 'next' | 'previous') => sendToActiveTab(session, 'stepMention', { direction });
+    const step = (direction: 'next' | 'previous') =>
+      sendToActiveTab(env.session, 'stepMention', { direction });
     await page.bringToFront();
     const first = (await step('next')) as { res: { index: number; total: number } };
     assert.equal(first.res.index, 0);
@@ -208,11 +177,11 @@ void describe('the hover card: behaviour', () => {
   });
 
   void it('opens the entry in the side panel, copies plain text, and closes when its mention scrolls away', async () => {
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-    const panel = await session.context.newPage();
-    await panel.goto(session.url('sidepanel.html#/glossary'));
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/en-news.html`);
+    await env.session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.origin });
+    const panel = await env.session.context.newPage();
+    await panel.goto(env.session.url('sidepanel.html#/glossary'));
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/en-news.html`);
     await ready(page, 10);
     const { card } = await hover(page, 'Global Development Initiative');
     await card.locator('.definitions').waitFor();
@@ -237,8 +206,8 @@ void describe('the hover card: behaviour', () => {
   });
 
   void it('saves a text selection as a note (the context menu and keyboard command path)', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/en-news.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/en-news.html`);
     await ready(page, 10);
     await page.evaluate(() => {
       const p = document.getElementById('p4')!;
@@ -251,14 +220,14 @@ void describe('the hover card: behaviour', () => {
     });
     await page.bringToFront();
     // The background sends this when "Save note with Puente" or Alt+Shift+S is chosen.
-    const answer = (await sendToActiveTab(session, 'saveSelection', null)) as {
+    const answer = (await sendToActiveTab(env.session, 'saveSelection', null)) as {
       res: { saved: boolean; termId: string };
     };
     assert.deepEqual(answer.res, { saved: true, termId: 'celac-pro-tempore-presidency' });
     await page.locator('puente-ui .toast.show', { hasText: 'Note saved in Puente.' }).waitFor();
     await screenshot(page, 'selection-saved');
-    const ext = await session.context.newPage();
-    await ext.goto(session.url('sidepanel.html#/notes'));
+    const ext = await env.session.context.newPage();
+    await ext.goto(env.session.url('sidepanel.html#/notes'));
     const notes = await readStore<Note>(ext, 'notes');
     const saved = notes.find((n) => n.quote?.exact === 'CELAC rotating presidency, held by Colombia');
     assert.ok(saved, JSON.stringify(notes.map((n) => n.quote)));
@@ -269,9 +238,9 @@ void describe('the hover card: behaviour', () => {
   });
 
   void it('never covers its mention and stays inside the viewport near every edge', async () => {
-    const page = await session.context.newPage();
+    const page = await env.session.context.newPage();
     await page.setViewportSize({ width: 900, height: 600 });
-    await page.goto(`${origin}${pages}/edges.html`);
+    await page.goto(`${env.origin}${pages}/edges.html`);
     await ready(page, 5);
     const ids = ['tl', 'tr', 'bl', 'br', 'mid'];
     for (const id of ids) {
@@ -309,8 +278,8 @@ void describe('the hover card: behaviour', () => {
   });
 
   void it('keeps its own look on a page with aggressive global CSS', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/hostile-css.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/hostile-css.html`);
     await ready(page, 2);
     const { card } = await hover(page, 'China-CELAC Forum');
     assert.equal(await card.isVisible(), true);

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
@@ -204,4 +205,30 @@ export function sendToActiveTab(session: Session, type: string, data: unknown): 
     },
     [type, data] as const,
   );
+}
+
+/** A browser with Puente and a fixture server, started before a suite's tests and closed after. */
+export interface BrowserEnv {
+  session: Session;
+  origin: string;
+}
+
+/**
+ * Registers before/after hooks that launch Puente in Chromium and serve `dir` (the project root
+ * by default) on 127.0.0.1; the returned object is filled in once the suite starts.
+ */
+export function useBrowser(options: { colorScheme?: 'light' | 'dark'; dir?: string } = {}): BrowserEnv {
+  const env = {} as BrowserEnv;
+  let server: Server | undefined;
+  before(async () => {
+    env.session = await launch({ colorScheme: options.colorScheme });
+    const served = await serve(options.dir ?? root);
+    env.origin = served.origin;
+    server = served.server;
+  });
+  after(async () => {
+    await env.session?.close();
+    server?.close();
+  });
+  return env;
 }

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Bundle } from '../../lib/bundle/types';
 import { renderArticle } from '../../scripts/demo/render';
@@ -11,13 +10,11 @@ import {
   artifactsDir,
   extensionDir,
   highlighted,
-  launch,
   launchPlain,
-  root,
   screenshot,
   serve,
   until,
-  type Session,
+  useBrowser,
 } from './harness';
 
 const bundle = JSON.parse(readFileSync(join(extensionDir, 'bundle.json'), 'utf8')) as Bundle;
@@ -44,22 +41,12 @@ async function settled(page: Page, min = 1): Promise<Record<string, string[]>> {
 }
 
 void describe('highlighting on news pages', () => {
-  let session: Session;
-  let server: Server;
-  let origin: string;
+  const env = useBrowser();
   const pages = '/tests/fixtures/pages';
-  before(async () => {
-    session = await launch();
-    ({ origin, server } = await serve(root));
-  });
-  after(async () => {
-    await session?.close();
-    server?.close();
-  });
 
   void it('marks English mentions, across inline elements, and nothing inside words or hidden places', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/en-news.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/en-news.html`);
     const byKind = await settled(page);
     const texts = allTexts(byKind);
     for (const want of [
@@ -92,8 +79,8 @@ void describe('highlighting on news pages', () => {
   });
 
   void it('marks Chinese mentions, simplified and traditional, and respects excluded contexts', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/zh-news.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/zh-news.html`);
     const byKind = await settled(page);
     const texts = allTexts(byKind);
     for (const want of ['习近平', '中拉论坛', '拉共体', '中國—拉共體論壇', '拉美經委會', 'CELAC']) {
@@ -117,8 +104,8 @@ void describe('highlighting on news pages', () => {
   });
 
   void it('marks Spanish mentions with Spanish word order and accents, not inside words', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/es-news.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/es-news.html`);
     const texts = allTexts(await settled(page));
     for (const want of [
       'Foro CELAC - China',
@@ -136,8 +123,8 @@ void describe('highlighting on news pages', () => {
   });
 
   void it('shows a card with the three names on hover and hides it when the pointer leaves', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/en-news.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/en-news.html`);
     await settled(page);
     const rect = await page.evaluate(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
@@ -177,14 +164,14 @@ void describe('highlighting on news pages', () => {
     const plain = await launchPlain();
     try {
       for (const name of ['en-news.html', 'zh-news.html', 'frames.html']) {
-        const page = await session.context.newPage();
-        await page.goto(`${origin}${pages}/${name}`);
+        const page = await env.session.context.newPage();
+        await page.goto(`${env.origin}${pages}/${name}`);
         await settled(page);
         const hosts = await page.evaluate(() => document.querySelectorAll('puente-ui').length);
         assert.ok(hosts <= 1);
         const withPuente = await domWithoutPuente(page);
         const other = await plain.context.newPage();
-        await other.goto(`${origin}${pages}/${name}`);
+        await other.goto(`${env.origin}${pages}/${name}`);
         await other.waitForTimeout(200);
         assert.equal(withPuente, await domWithoutPuente(other), `${name} differs`);
         await page.close();
@@ -197,13 +184,13 @@ void describe('highlighting on news pages', () => {
 
   void it('keeps a React app working through 500 re-renders, with no errors and the same DOM', async () => {
     const errors: string[] = [];
-    const page = await session.context.newPage();
+    const page = await env.session.context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     page.on(
       'console',
       (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()),
     );
-    await page.goto(`${origin}${pages}/react-app.html`);
+    await page.goto(`${env.origin}${pages}/react-app.html`);
     await settled(page);
     await page.evaluate(async () => {
       const w = window as unknown as { __rerender(): void };
@@ -226,7 +213,7 @@ void describe('highlighting on news pages', () => {
     const plain = await launchPlain();
     try {
       const other = await plain.context.newPage();
-      await other.goto(`${origin}${pages}/react-app.html`);
+      await other.goto(`${env.origin}${pages}/react-app.html`);
       await other.evaluate(async () => {
         const w = window as unknown as { __rerender(): void; __addStory(s: string): void };
         for (let i = 0; i < 500; i++) {
@@ -245,8 +232,8 @@ void describe('highlighting on news pages', () => {
   });
 
   void it('follows an infinite feed: every added mention is marked', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/infinite.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/infinite.html`);
     await settled(page);
     for (let i = 0; i < 10; i++) {
       await page.evaluate(() => (window as unknown as { __add(n: number): number }).__add(20));
@@ -265,8 +252,8 @@ void describe('highlighting on news pages', () => {
   });
 
   void it('marks text in open shadow roots and in iframes', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${origin}${pages}/frames.html`);
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}${pages}/frames.html`);
     const texts = allTexts(await settled(page, 3));
     assert.ok(texts.includes('Belt and Road Initiative'));
     assert.ok(texts.includes('China-CELAC Forum'), 'inside the shadow root');
@@ -284,7 +271,7 @@ void describe('highlighting on news pages', () => {
     const site = await serve(dir);
     try {
       for (const doc of bundle.documents) {
-        const page = await session.context.newPage();
+        const page = await env.session.context.newPage();
         await page.goto(`${site.origin}/${doc.id}.html`);
         await settled(page);
         const onPage = await page.evaluate(() => {
@@ -318,15 +305,15 @@ void describe('highlighting on news pages', () => {
   });
 
   void it('turns off for one site at once and stays on elsewhere', async () => {
-    const port = new URL(origin).port;
-    const a = await session.context.newPage();
+    const port = new URL(env.origin).port;
+    const a = await env.session.context.newPage();
     await a.goto(`http://news-a.test:${port}${pages}/en-news.html`);
-    const b = await session.context.newPage();
+    const b = await env.session.context.newPage();
     await b.goto(`http://news-b.test:${port}${pages}/en-news.html`);
     await settled(a);
     await settled(b);
-    const ext = await session.context.newPage();
-    await ext.goto(session.url('sidepanel.html'));
+    const ext = await env.session.context.newPage();
+    await ext.goto(env.session.url('sidepanel.html'));
     await ext.evaluate(() =>
       (
         globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }

@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import { after, before, describe, it } from 'node:test';
-import { allTexts, highlighted, launch, root, screenshot, serve, until, type Session } from './harness';
+import { describe, it } from 'node:test';
+import { allTexts, highlighted, screenshot, until, useBrowser } from './harness';
 
 void describe('side panel: On this page', () => {
-  let session: Session;
-  let server: Server;
-  let origin: string;
-  before(async () => {
-    session = await launch();
-    ({ origin, server } = await serve(root));
-  });
-  after(async () => {
-    await session?.close();
-    server?.close();
-  });
+  const env = useBrowser();
 
   void it('lists the entries of the current tab with counts, jumps to one, and switches the site off and on', async () => {
-    const port = new URL(origin).port;
-    const article = await session.context.newPage();
+    const port = new URL(env.origin).port;
+    const article = await env.session.context.newPage();
     await article.goto(`http://news.test:${port}/tests/fixtures/pages/en-news.html`);
     await until(async () => allTexts(await highlighted(article)).length >= 10, 'the article to be marked');
-    const panel = await session.context.newPage();
+    const panel = await env.session.context.newPage();
     await panel.setViewportSize({ width: 360, height: 800 });
-    await panel.goto(session.url('sidepanel.html'));
+    await panel.goto(env.session.url('sidepanel.html'));
     const items = panel.locator('.page-terms li');
     await items.first().waitFor();
     const ids = await items.evaluateAll((els) => els.map((el) => el.getAttribute('data-term-id')));
@@ -48,10 +37,10 @@ void describe('side panel: On this page', () => {
   });
 
   void it('says so on pages Puente cannot read', async () => {
-    const blank = await session.context.newPage();
+    const blank = await env.session.context.newPage();
     await blank.goto('about:blank');
-    const panel = await session.context.newPage();
-    await panel.goto(session.url('sidepanel.html#/page'));
+    const panel = await env.session.context.newPage();
+    await panel.goto(env.session.url('sidepanel.html#/page'));
     await panel.getByText('Puente cannot read this page.').waitFor();
     await Promise.all([blank.close(), panel.close()]);
   });

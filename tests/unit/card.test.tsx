@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Card, type CardProps } from '@/components/page/Card';
 import { createHandlers } from '@/lib/background/handlers';
@@ -10,7 +9,7 @@ import { createNote } from '@/lib/db/notes';
 import { seedDatabase } from '@/lib/db/seed';
 import { contextAround, sentenceAround } from '@/lib/content/sentence';
 import type { PageEntry } from '@/lib/match/forms';
-import { makeBundle, makeNote } from './helpers';
+import { makeBundle, makeNote, mount, unmountAll } from './helpers';
 
 const entry: PageEntry = {
   id: 't1',
@@ -46,17 +45,10 @@ function props(over: Partial<CardProps> = {}): CardProps {
   };
 }
 
-let root: HTMLElement;
-function mount(p: CardProps): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(<Card {...p} />, root);
-  return root;
+function mountCard(p: CardProps): HTMLElement {
+  return mount(<Card {...p} />);
 }
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(unmountAll);
 
 let db: PuenteDB;
 let n = 0;
@@ -87,7 +79,7 @@ afterEach(async () => {
 
 describe('Card', () => {
   it('is a labelled dialog with the names, the page sentence emphasised, and a skeleton while loading', () => {
-    const el = mount(props({ loading: true }));
+    const el = mountCard(props({ loading: true }));
     const dialog = el.querySelector('[role="dialog"]')!;
     expect(dialog.getAttribute('aria-labelledby')).toBe(el.querySelector('h2')!.id);
     expect(el.querySelector('h2')!.textContent).toBe('Name t1');
@@ -99,7 +91,7 @@ describe('Card', () => {
 
   it('puts the page language first and the UI language definition first', async () => {
     const data = await cardData(db, 't1');
-    const el = mount(props({ data, pageLang: 'zh', uiLang: 'zh' }));
+    const el = mountCard(props({ data, pageLang: 'zh', uiLang: 'zh' }));
     expect(el.querySelector('h2')!.textContent).toContain('拉共体');
     expect(el.querySelector('h2')!.getAttribute('lang')).toBe('zh-Hans');
     const defs = [...el.querySelectorAll('.definition')].map((d) => d.textContent);
@@ -109,7 +101,7 @@ describe('Card', () => {
   it('lists excerpts with their sources, how many more there are, and the note count', async () => {
     await db.notes.add({ ...makeNote('n1'), termId: 't1' });
     const data = await cardData(db, 't1', 2);
-    const el = mount(props({ data }));
+    const el = mountCard(props({ data }));
     const excerpts = [...el.querySelectorAll('.excerpt')];
     expect(excerpts).toHaveLength(2);
     expect(excerpts[0]!.querySelector('mark')!.textContent).toBe('One');
@@ -120,7 +112,7 @@ describe('Card', () => {
 
   it('calls its actions and edits a note inline', async () => {
     const p = props({ note: 'editing' });
-    const el = mount(p);
+    const el = mountCard(p);
     const buttons = [...el.querySelectorAll('button')];
     buttons.find((b) => b.textContent === 'Pin')!.click();
     buttons.find((b) => b.textContent === 'Open in side panel')!.click();
@@ -139,7 +131,9 @@ describe('Card', () => {
   });
 
   it('renders page text as text', () => {
-    const el = mount(props({ sentence: { text: '<img src=x onerror=alert(1)> Name', start: 29, end: 33 } }));
+    const el = mountCard(
+      props({ sentence: { text: '<img src=x onerror=alert(1)> Name', start: 29, end: 33 } }),
+    );
     expect(el.querySelector('img')).toBeNull();
     expect(el.querySelector('.sentence')!.textContent).toBe('<img src=x onerror=alert(1)> Name');
   });

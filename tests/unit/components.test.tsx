@@ -1,21 +1,10 @@
-import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TermList } from '@/components/glossary/TermList';
 import { SourceList } from '@/components/sources/SourceList';
 import { SourceReader } from '@/components/sources/SourceReader';
-import { makeDocument, makeTerm } from './helpers';
+import { makeDocument, makeTerm, mount, unmountAll } from './helpers';
 
-let root: HTMLElement;
-function mount(node: preact.ComponentChild): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(node, root);
-  return root;
-}
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(unmountAll);
 
 describe('SourceList', () => {
   it('shows title, author, date and source, linking to the reader', () => {

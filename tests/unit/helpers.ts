@@ -1,4 +1,5 @@
 /** Small builders shared by unit tests. */
+import { render, type ComponentChild } from 'preact';
 import type { Bundle, CorpusDocument, Term } from '@/lib/bundle/types';
 import type { Note } from '@/lib/db/types';
 
@@ -74,4 +75,22 @@ export function makeNote(id: string, text = 'My note'): Note {
     createdAt: 1,
     updatedAt: 1,
   };
+}
+
+/** Renders a component into a fresh element; `unmountAll()` cleans up after each test. */
+const mounted: HTMLElement[] = [];
+export function mount(node: ComponentChild): HTMLElement {
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(node, root);
+  mounted.push(root);
+  return root;
+}
+
+/** Unmounts everything `mount` rendered. */
+export function unmountAll(): void {
+  for (const root of mounted.splice(0)) {
+    render(null, root);
+    root.remove();
+  }
 }

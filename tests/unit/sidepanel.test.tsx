@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntryPage } from '@/components/glossary/EntryPage';
 import { TermList } from '@/components/glossary/TermList';
@@ -8,7 +7,7 @@ import { Timeline } from '@/components/timeline/Timeline';
 import { GlossaryIndex, emphasise, fold, pinyinKeys, sortTerms, tokenize } from '@/lib/search/glossary-index';
 import { byYear, shortDate, timelinePoints } from '@/lib/timeline';
 import { parseRoute, routeHash } from '@/lib/ui/router';
-import { makeDocument, makeNote, makeTerm } from './helpers';
+import { makeDocument, makeNote, makeTerm, mount, unmountAll } from './helpers';
 
 const celac = {
   ...makeTerm('celac'),
@@ -33,19 +32,7 @@ const mexico = {
 };
 const terms = [celac, mexico];
 
-let root: HTMLElement;
-function mount(node: preact.ComponentChild): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(node, root);
-  return root;
-}
-afterEach(() => {
-  if (root) {
-    render(null, root);
-    root.remove();
-  }
-});
+afterEach(unmountAll);
 
 describe('glossary search', () => {
   const index = new GlossaryIndex(terms);
