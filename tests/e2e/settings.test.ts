@@ -49,7 +49,7 @@ void describe('popup, options and languages', () => {
     const other = await article(env, 'news-b.test', 'es-news.html');
     const page = await article(env, 'news-a.test');
     await page.bringToFront();
-    const popup = await extensionPage(env, 'popup.html', 340, 560);
+    const popup = await extensionPage(env, 'popup.html', 340, 600);
     await popup.locator('.page-terms li').first().waitFor();
     assert.equal(await popup.locator('.page-terms li').count(), 5);
     assert.match((await popup.locator('p.count').textContent()) ?? '', /^\d+ entries, \d+ mentions$/);
@@ -171,7 +171,7 @@ void describe('popup, options and languages', () => {
       await screenshot(panel, `sidepanel-glossary-${lang}`);
 
       await page.bringToFront();
-      const popup = await extensionPage(env, 'popup.html', 340, 560);
+      const popup = await extensionPage(env, 'popup.html', 340, 600);
       await popup.getByRole('button', { name: want.popup }).waitFor();
       await popup.locator('.page-terms li').first().waitFor();
       await screenshot(popup, `popup-${lang}`);
