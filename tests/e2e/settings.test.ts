@@ -165,8 +165,14 @@ void describe('popup, options and languages', () => {
       assert.equal(await options.evaluate(() => document.documentElement.lang), want.htmlLang);
       if (lang !== 'en') await screenshot(options, `options-${lang}`);
 
-      const panel = await extensionPage(env, 'sidepanel.html#/glossary', 360, 800);
+      const panel = await extensionPage(env, 'sidepanel.html#/glossary', 320, 800);
       await panel.getByRole('tab', { name: want.tab }).waitFor();
+      // All five tabs fit the narrowest panel in every language.
+      const overflow = await panel.evaluate(() => {
+        const nav = document.querySelector('nav[role="tablist"]')!;
+        return nav.scrollWidth - nav.clientWidth;
+      });
+      assert.ok(overflow <= 0, `the tabs overflow by ${overflow} px in ${lang}`);
       await panel.locator('.terms li').first().waitFor();
       await screenshot(panel, `sidepanel-glossary-${lang}`);
 
