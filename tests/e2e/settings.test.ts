@@ -193,3 +193,25 @@ void describe('popup, options and languages', () => {
     await Promise.all([options.close(), page.close()]);
   });
 });
+
+void describe('popup and options in dark mode', () => {
+  const env = useBrowser({ colorScheme: 'dark' });
+
+  void it('draws the popup and the options page on a dark background', async () => {
+    const page = await article(env, 'news-f.test');
+    await page.bringToFront();
+    const popup = await extensionPage(env, 'popup.html', 340, 600);
+    await popup.locator('.page-terms li').first().waitFor();
+    const options = await extensionPage(env, 'options.html', 900, 1400);
+    await options.getByRole('heading', { name: 'Highlights' }).waitFor();
+    for (const [view, name] of [
+      [popup, 'popup-dark'],
+      [options, 'options-dark'],
+    ] as const) {
+      const background = await view.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(background, 'rgb(22, 24, 29)', `${name} background`);
+      await screenshot(view, name);
+    }
+    await Promise.all([popup.close(), options.close(), page.close()]);
+  });
+});
