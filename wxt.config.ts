@@ -37,10 +37,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'puente@puente.example',
-              strict_min_version: '128.0',
+              // 140 (ESR): the CSS Custom Highlight API and data_collection_permissions.
+              strict_min_version: '140.0',
               // Puente collects nothing and sends nothing anywhere.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
