@@ -48,6 +48,12 @@ export default defineConfig({
         }
       : {}),
   }),
+  // `npm run zip`: the store packages, and the sources addons.mozilla.org asks for, which
+  // rebuild the extension with `npm ci && npm run build:firefox` (README). WXT already leaves
+  // out node_modules, .output, dotfiles (.generated, .wxt) and *.test.* files.
+  zip: {
+    excludeSources: ['tests/**', 'bench/**', 'docs/screenshots/**', '**/*.log'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),
