@@ -1,42 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { Note } from '../../lib/db/types';
-import { allTexts, highlighted, readStore, screenshot, sendToActiveTab, until, useBrowser } from './harness';
+import {
+  hoverMention as hover,
+  readStore,
+  screenshot,
+  sendToActiveTab,
+  until,
+  useBrowser,
+  waitForHighlights as ready,
+} from './harness';
 
 const pages = '/tests/fixtures/pages';
-
-/** The centre and rectangle of the first highlighted range with this text. */
-async function mentionRect(page: Page, text: string) {
-  return page.evaluate((t) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const range = [...registry.values()].flatMap((h) => [...h]).find((r) => r.toString() === t);
-    if (!range) throw new Error(`no highlight "${t}"`);
-    // The first line box: a mention that wraps has an empty middle in its bounding box.
-    const r = range.getClientRects()[0]!;
-    return {
-      x: r.x + r.width / 2,
-      y: r.y + r.height / 2,
-      left: r.left,
-      right: r.right,
-      top: r.top,
-      bottom: r.bottom,
-    };
-  }, text);
-}
-
-async function hover(page: Page, text: string) {
-  const r = await mentionRect(page, text);
-  await page.mouse.move(r.x + 30, r.y + 60);
-  await page.mouse.move(r.x, r.y, { steps: 3 });
-  const card = page.locator('puente-ui .card');
-  await card.waitFor();
-  return { card, rect: r };
-}
-
-async function ready(page: Page, min = 3) {
-  await until(async () => allTexts(await highlighted(page)).length >= min, 'highlights');
-}
 
 function overlaps(
   a: { x: number; y: number; width: number; height: number },

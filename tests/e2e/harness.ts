@@ -35,7 +35,9 @@ export interface Session {
 }
 
 /** Launches Chromium with the built extension on a fresh profile. */
-export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+export async function launch(
+  options: { colorScheme?: 'light' | 'dark'; args?: string[] } = {},
+): Promise<Session> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error('The extension is not built: run `npm run build` first.');
   }
@@ -51,6 +53,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): 
       ...BROWSER_ARGS,
       // Fixture sites with names of their own, all served from 127.0.0.1.
       '--host-resolver-rules=MAP *.test 127.0.0.1',
+      ...(options.args ?? []),
     ],
   });
   const worker =
@@ -231,4 +234,38 @@ export function useBrowser(options: { colorScheme?: 'light' | 'dark'; dir?: stri
     server?.close();
   });
   return env;
+}
+
+/** The centre and rectangle of the first highlighted range with this text. */
+export async function mentionRect(page: Page, text: string) {
+  return page.evaluate((t) => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const range = [...registry.values()].flatMap((h) => [...h]).find((r) => r.toString() === t);
+    if (!range) throw new Error(`no highlight "${t}"`);
+    // The first line box: a mention that wraps has an empty middle in its bounding box.
+    const r = range.getClientRects()[0]!;
+    return {
+      x: r.x + r.width / 2,
+      y: r.y + r.height / 2,
+      left: r.left,
+      right: r.right,
+      top: r.top,
+      bottom: r.bottom,
+    };
+  }, text);
+}
+
+/** Moves the mouse onto the first mention with this text and waits for its card. */
+export async function hoverMention(page: Page, text: string) {
+  const r = await mentionRect(page, text);
+  await page.mouse.move(r.x + 30, r.y + 60);
+  await page.mouse.move(r.x, r.y, { steps: 3 });
+  const card = page.locator('puente-ui .card');
+  await card.waitFor();
+  return { card, rect: r };
+}
+
+/** Waits until at least `min` mentions are highlighted on the page. */
+export async function waitForHighlights(page: Page, min = 3) {
+  await until(async () => allTexts(await highlighted(page)).length >= min, 'highlights');
 }
