@@ -19,9 +19,10 @@ import { PuenteDB } from '@/lib/db/database';
 import { createNote } from '@/lib/db/notes';
 import { seedDatabase } from '@/lib/db/seed';
 import type { Note } from '@/lib/db/types';
-import { dispatch, type SenderInfo } from '@/lib/messaging/dispatch';
+import { dispatch, RefusedError, type SenderInfo } from '@/lib/messaging/dispatch';
 import { listenToMessages } from '@/lib/messaging/listen';
 import { requestSchemas } from '@/lib/messaging/schemas';
+import { dispatchToContent, type ContentHandlers } from '@/lib/messaging/to-content';
 import { makeBundle } from './helpers';
 
 const RUNS = 10_000;
@@ -73,11 +74,12 @@ const existing: Note[] = [
 
 const protoKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
 const key = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...protoKeys, 'id', 'url', 'route'));
-const garbage = fc.anything({ key, maxDepth: 4, maxKeys: 6 });
+const garbage = fc.anything({ key, maxDepth: 3, maxKeys: 5 });
+/** Far beyond every limit of the schemas (a megabyte is tried once, below: it is slow to copy). */
 const huge = fc.constantFrom(
-  'x'.repeat(1_000_001),
-  '字'.repeat(300_000),
-  '<img src=x onerror=alert(1)>'.repeat(5000),
+  'x'.repeat(100_001),
+  '字'.repeat(30_000),
+  '<img src=x onerror=alert(1)>'.repeat(1000),
 );
 const deep = fc.integer({ min: 10, max: 3000 }).map((depth) => {
   const root: Record<string, unknown> = {};
@@ -305,10 +307,61 @@ describe('the background listener under 10,000 random messages', () => {
     expect(await db.notes.get(existing[0]!.id)).toEqual(existing[0]);
   });
 
+  it('refuses a megabyte with a short refusal', async () => {
+    const big = 'x'.repeat(1_000_001);
+    for (const [type, data] of [
+      ['getCardData', { id: big }],
+      ['saveNote', { quote: null, url: pageA, title: null, termId: null, text: big, tags: [] }],
+      [big, null],
+    ] as const) {
+      const { response } = await deliver({ id: 1, type, data, timestamp: 1 }, { id: self.id, url: pageA });
+      expect(expectWellFormed(response).err?.message).toMatch(/refused|Unknown/);
+    }
+  });
+
   it('answers a retried save with the note it stored', async () => {
     const input = { id: fc.sample(fc.uuid(), 1)[0]!, quote: null, url: pageA, title: null, termId: null };
     const first = await createNote(db, { ...input, text: 'a', tags: [] });
     const again = await createNote(db, { ...input, text: 'a', tags: [] });
     expect(again).toEqual(first);
   });
+});
+
+describe("the content script's gate under 10,000 random messages", () => {
+  it('runs a handler only for Puente’s own pages, with valid data, and refuses everything else', async () => {
+    const ran = { getPageTerms: 0, showMention: 0, saveSelection: 0, stepMention: 0 };
+    const handlers: ContentHandlers = {
+      getPageTerms: () => Promise.resolve(void ran.getPageTerms++ as never),
+      showMention: () => Promise.resolve(void ran.showMention++ as never),
+      saveSelection: () => Promise.resolve(void ran.saveSelection++ as never),
+      stepMention: () => Promise.resolve(void ran.stepMention++ as never),
+    };
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom(...Object.keys(ran)), type),
+        data,
+        fc.oneof(sender, fc.constant<SenderInfo>({ id: self.id, url: `${self.origin}/sidepanel.html` })),
+        async (t, d, from) => {
+          const calls = Object.values(ran).reduce((a, b) => a + b, 0);
+          const msg = JSON.parse(JSON.stringify({ t, d: d ?? null })) as { t: unknown; d: unknown };
+          try {
+            await dispatchToContent(handlers, self.id, msg.t, msg.d, from);
+            // Only this extension's pages (no tab: not a content script) get an answer.
+            expect(from.id).toBe(self.id);
+            expect(from.tab).toBeUndefined();
+            expect(Object.values(ran).reduce((a, b) => a + b, 0)).toBe(calls + 1);
+          } catch (e) {
+            expect(e).toBeInstanceOf(RefusedError);
+            expect(Object.values(ran).reduce((a, b) => a + b, 0)).toBe(calls);
+            refused++;
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    const answered = Object.values(ran).reduce((a, b) => a + b, 0);
+    console.log(`content gate fuzz: ${RUNS} messages — ${answered} answered, ${refused} refused`);
+    expect(answered + refused).toBe(RUNS);
+  }, 300_000);
 });
