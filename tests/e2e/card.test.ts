@@ -4,6 +4,7 @@ import type { Note } from '../../lib/db/types';
 import {
   hoverMention as hover,
   readStore,
+  saveNoteFromCard,
   screenshot,
   sendToActiveTab,
   until,
@@ -98,12 +99,7 @@ void describe('the hover card: behaviour', () => {
     await page.goto(`${env.origin}${pages}/en-news.html`);
     await ready(page, 10);
     const { card } = await hover(page, 'ECLAC');
-    await card.getByRole('button', { name: 'Save note' }).click();
-    const box = (await card.boundingBox())!;
-    await page.mouse.move(box.x + 40, box.y + 40);
-    await card.locator('textarea').fill('ECLAC trade figures: check the 2024 report.');
-    await card.locator('form').getByRole('button', { name: 'Save note' }).click();
-    await card.getByText('Note saved.').waitFor();
+    await saveNoteFromCard(page, card, 'ECLAC trade figures: check the 2024 report.');
     assert.match((await card.locator('.notes-count').textContent()) ?? '', /^1 note/);
     const ext = await env.session.context.newPage();
     await ext.goto(env.session.url('sidepanel.html#/sources'));

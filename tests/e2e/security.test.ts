@@ -18,6 +18,7 @@ import {
   hoverMention,
   launch,
   root,
+  saveNoteFromCard,
   serve,
   screenshot,
   waitForHighlights,
@@ -140,12 +141,7 @@ void describe('privacy: Puente makes no network requests', () => {
     // The hover card (excerpts come from the background) and a note saved from it.
     const { card } = await hoverMention(article, 'ECLAC');
     await card.locator('.excerpt').first().waitFor();
-    await card.getByRole('button', { name: 'Save note' }).click();
-    const box = (await card.boundingBox())!;
-    await article.mouse.move(box.x + 40, box.y + 40);
-    await card.locator('textarea').fill('Privacy check: this note stays here.');
-    await card.locator('form').getByRole('button', { name: 'Save note' }).click();
-    await card.getByText('Note saved.').waitFor();
+    await saveNoteFromCard(article, card, 'Privacy check: this note stays here.');
 
     // Every side panel view, a glossary search, an entry, a source, and the notes with a search.
     const panel = await session.context.newPage();
