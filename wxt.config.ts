@@ -1,14 +1,18 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 
 // See docs/ARCHITECTURE.md. The compiled corpus and glossary bundle is written by
 // scripts/build-bundle.ts into .generated/public and copied into the extension as-is.
 export default defineConfig({
   publicDir: '.generated/public',
+  // The interface's strings: assets/locales/<locale>.yml, built into _locales by @wxt-dev/i18n.
+  modules: ['@wxt-dev/i18n/module'],
+  i18n: { localesDir: fileURLToPath(new URL('assets/locales', import.meta.url)) },
   manifest: ({ browser }) => ({
-    name: 'Puente',
-    description:
-      'A reading companion for news on China–Latin America relations: highlights and explains the terms of the China–CELAC Forum in English, Chinese and Spanish.',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     // Least privilege: each permission is justified in docs/PERMISSIONS.md.
     permissions: [
       'storage',
@@ -16,20 +20,20 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    action: { default_title: 'Puente' },
+    action: { default_title: '__MSG_extension_name__' },
     // Rebindable by the user at chrome://extensions/shortcuts (or about:addons in Firefox).
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },
-        description: 'Go to the next highlighted term and open its card',
+        description: '__MSG_commands_nextMention__',
       },
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+Comma' },
-        description: 'Go to the previous highlighted term and open its card',
+        description: '__MSG_commands_previousMention__',
       },
       'save-selection': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Save the selected text as a note',
+        description: '__MSG_commands_saveSelection__',
       },
     },
     ...(browser === 'firefox'

@@ -7,6 +7,12 @@ import { ensureSeeded } from '@/lib/background/seeding';
 import { getDatabase } from '@/lib/db/database';
 import { dispatch } from '@/lib/messaging/dispatch';
 import { listenToMessages } from '@/lib/messaging/listen';
+import {
+  contentStrings,
+  currentTranslator,
+  setBadge,
+  watchInterfaceSettings,
+} from '@/lib/background/interface';
 import { toContent } from '@/lib/messaging/to-content-client';
 import type { PageMatcherData } from '@/lib/match/forms';
 
@@ -17,8 +23,9 @@ export default defineBackground(() => {
   ready.catch((e: unknown) => console.error('Puente: seeding failed', e));
   browser.runtime.onInstalled.addListener(() => {
     ready = ready.catch(() => undefined).then(() => ensureSeeded(db, bundleUrl));
-    createContextMenus();
+    void currentTranslator().then(createContextMenus);
   });
+  watchInterfaceSettings();
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // Read once per service-worker life; the content script of every page asks for it.
   let matcherData: Promise<PageMatcherData> | null = null;
@@ -26,7 +33,11 @@ export default defineBackground(() => {
     (matcherData ??= fetch(browser.runtime.getURL('/page-matcher.json')).then(
       (r) => r.json() as Promise<PageMatcherData>,
     ));
-  const handlers = createHandlers(db, () => ready, self, pageMatcher);
+  const handlers = createHandlers(db, () => ready, self, {
+    pageMatcher,
+    uiStrings: contentStrings,
+    badge: setBadge,
+  });
   let automaton: Promise<{ automaton: Automaton; data: PageMatcherData }> | null = null;
   const matcher = () =>
     (automaton ??= pageMatcher().then((data) => ({ automaton: buildPageMatcher(data.entries), data })));
@@ -39,6 +50,6 @@ export default defineBackground(() => {
       void toContent.sendMessage('stepMention', message, tab.id).catch(() => undefined);
     }
   });
-  // The toolbar button opens the side panel (Chromium); Firefox opens its sidebar itself.
-  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });
+  // The toolbar button opens the popup; the side panel opens from there, the card or a menu.
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false });
 });

@@ -1,5 +1,6 @@
 /** The forum's history as timeline points, from the dates of glossary entries. */
-import type { Term, TermKind } from './bundle/types';
+import type { Lang, Term, TermKind } from './bundle/types';
+import { pick } from './i18n/pick';
 
 /** One dated moment linked to its entry. */
 export interface TimelinePoint {
@@ -9,7 +10,6 @@ export interface TimelinePoint {
   kind: TermKind;
   name: string;
   label: string;
-  labelZh: string;
 }
 
 /** Kinds that tell the forum's own history (the default view). */
@@ -23,6 +23,7 @@ export function timelinePoints(
   terms: readonly Term[],
   kinds?: readonly TermKind[],
   since = 0,
+  lang: Lang = 'en',
 ): TimelinePoint[] {
   const points: TimelinePoint[] = [];
   for (const t of terms) {
@@ -34,13 +35,12 @@ export function timelinePoints(
         year: Number(d.date.slice(0, 4)),
         termId: t.id,
         kind: t.kind,
-        name: t.en.name,
-        label: d.en,
-        labelZh: d.zh,
+        name: pick({ en: t.en.name, zh: t.zh.name, es: t.es.name }, lang),
+        label: pick(d, lang),
       });
     }
   }
-  return points.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+  return points.sort((a, b) => a.date.localeCompare(b.date) || a.termId.localeCompare(b.termId));
 }
 
 /** Points grouped by year, for drawing. */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { buildBundle } from '../lib/bundle/build';
 import { GlossaryError } from '../lib/glossary/compile';
 import { toPageEntry, type PageMatcherData } from '../lib/match/forms';
+import { buildIcons } from './build-icons';
 
 const root = join(import.meta.dirname, '..');
 const corpusDir = join(root, 'assets/corpus');
@@ -56,6 +57,7 @@ try {
     `  mixed-script words: ${report.mixedScript.map((m) => `${m.text} (${m.script}, read as ${m.readAs ?? '?'})`).join(', ')}`,
   );
   console.log(`  report: .generated/build-report.json`);
+  console.log(`  icons: ${buildIcons().join(', ')} px`);
 } catch (e) {
   if (e instanceof GlossaryError) console.error(e.message);
   else console.error(`Build failed: ${(e as Error).message}`);

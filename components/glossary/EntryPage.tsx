@@ -1,18 +1,21 @@
 import { useState } from 'preact/hooks';
 import type { EntryPageData } from '@/lib/db/entries';
+import { KIND_NAME, useT } from '@/lib/i18n/context';
+import { langAttribute, languagesFrom, pick } from '@/lib/i18n/pick';
 import { safeUrl } from '@/lib/notes/view';
 import { formatDocumentDate } from '@/lib/ui/format';
 import { routeHash } from '@/lib/ui/router';
 
 /** A small form to write a note on the entry. */
 function AddNote({ onAdd }: { onAdd: (text: string) => Promise<void> }) {
+  const { t } = useT();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   if (!open) {
     return (
       <button type="button" class="add-note" onClick={() => setOpen(true)}>
-        Add note
+        {t('entry.addNote')}
       </button>
     );
   }
@@ -34,20 +37,20 @@ function AddNote({ onAdd }: { onAdd: (text: string) => Promise<void> }) {
       }}
     >
       <label>
-        <span>Your note</span>
+        <span>{t('card.yourNote')}</span>
         <textarea rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <div class="row">
         <button type="submit" class="primary" disabled={state === 'saving'}>
-          Save note
+          {t('card.saveNote')}
         </button>
         <button type="button" onClick={() => setOpen(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {state === 'error' && (
         <p class="status error" role="alert">
-          The note could not be saved.
+          {t('notes.saveFailed')}
         </p>
       )}
     </form>
@@ -75,34 +78,45 @@ export function EntryPage({
   data: EntryPageData;
   onAddNote?: (text: string) => Promise<void>;
 }) {
+  const i18n = useT();
+  const { t, lang } = i18n;
   const { term } = data;
+  const [lead, ...others] = languagesFrom(lang);
+  const nameIn = (l: typeof lang) => (
+    <>
+      {term[l].name}
+      {l === 'zh' && <span class="pinyin">{term.zh.pinyin}</span>}
+    </>
+  );
+  const aliases = [...term.en.aliases, ...term.zh.aliases, ...term.es.aliases];
   return (
     <article class={`entry kind-${term.kind}`} aria-labelledby="entry-title">
-      <p class="kind-label">{term.kind}</p>
-      <h2 id="entry-title">{term.en.name}</h2>
-      <p class="entry-zh" lang="zh-Hans">
-        {term.zh.name} <span class="pinyin">{term.zh.pinyin}</span>
-      </p>
-      <p class="entry-es" lang="es">
-        {term.es.name}
-      </p>
-      {(term.en.aliases.length > 0 || term.zh.aliases.length > 0 || term.es.aliases.length > 0) && (
-        <p class="aliases">
-          Also: {[...term.en.aliases, ...term.zh.aliases, ...term.es.aliases].join(' · ')}
+      <p class="kind-label">{t(KIND_NAME[term.kind])}</p>
+      <h2 id="entry-title" class={`entry-${lead}`} lang={langAttribute(lead!)}>
+        {nameIn(lead!)}
+      </h2>
+      {others.map((l) => (
+        <p key={l} class={`entry-${l}`} lang={langAttribute(l)}>
+          {nameIn(l)}
         </p>
-      )}
+      ))}
+      {aliases.length > 0 && <p class="aliases">{t('entry.alsoCalled', { names: aliases.join(' · ') })}</p>}
       <section class="definitions">
-        <p>{term.definition.en}</p>
-        <p lang="zh-Hans">{term.definition.zh}</p>
-        {term.definition.es && <p lang="es">{term.definition.es}</p>}
+        {languagesFrom(lang)
+          .filter((l) => term.definition[l])
+          .map((l) => (
+            <p key={l} lang={langAttribute(l)}>
+              {term.definition[l]}
+            </p>
+          ))}
       </section>
       {term.dates.length > 0 && (
         <section>
-          <h3>Dates</h3>
+          <h3>{t('entry.dates')}</h3>
           <ul class="dates">
             {term.dates.map((d) => (
               <li key={d.date + d.en}>
-                <time dateTime={d.date}>{d.date}</time> {d.en}
+                <time dateTime={d.date}>{d.date}</time> {pick(d, lang)}
               </li>
             ))}
           </ul>
@@ -110,12 +124,12 @@ export function EntryPage({
       )}
       {data.related.length > 0 && (
         <section>
-          <h3>Related</h3>
+          <h3>{t('entry.related')}</h3>
           <ul class="related">
             {data.related.map((r) => (
               <li key={r.id}>
                 <a href={routeHash({ view: 'entry', id: r.id })} class={`kind-${r.kind}`}>
-                  {r.en.name}
+                  {r[lang].name}
                 </a>
               </li>
             ))}
@@ -123,9 +137,16 @@ export function EntryPage({
         </section>
       )}
       <section>
-        <h3>In the sources</h3>
+        <h3>{t('card.inTheSources')}</h3>
         {data.sources.length === 0 ? (
-          <p class="status">{term.noCorpusMention ?? 'Not mentioned in the corpus.'}</p>
+          <>
+            <p class="status">{t('entry.notInCorpus')}</p>
+            {term.noCorpusMention && (
+              <p class="status reason" lang="en">
+                {term.noCorpusMention}
+              </p>
+            )}
+          </>
         ) : (
           data.sources.map((s) => (
             <div key={s.doc.id} class="source-group" data-doc-id={s.doc.id}>
@@ -133,7 +154,9 @@ export function EntryPage({
                 <a href={routeHash({ view: 'source', id: s.doc.id })}>{s.doc.title}</a>
               </h4>
               <p class="meta">
-                {[s.doc.author ?? s.doc.publisher, formatDocumentDate(s.doc)].filter(Boolean).join(' · ')}
+                {[s.doc.author ?? s.doc.publisher, formatDocumentDate(s.doc, i18n)]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
               <ul class="excerpts">
                 {s.passages.map((p) => (
@@ -142,8 +165,8 @@ export function EntryPage({
                     <a
                       class="in-place"
                       href={routeHash({ view: 'source', id: s.doc.id, at: p.paragraph })}
-                      aria-label="Read in place"
-                      title="Read in place"
+                      aria-label={t('entry.readInPlace')}
+                      title={t('entry.readInPlace')}
                     >
                       ↗
                     </a>
@@ -155,10 +178,10 @@ export function EntryPage({
         )}
       </section>
       <section>
-        <h3>Your notes</h3>
+        <h3>{t('entry.yourNotes')}</h3>
         {onAddNote && <AddNote onAdd={onAddNote} />}
         {data.notes.length === 0 ? (
-          <p class="status">No notes on this entry yet. Save one from a page's card.</p>
+          <p class="status">{t('entry.noNotes')}</p>
         ) : (
           <ul class="notes">
             {data.notes.map((n) => (

@@ -1,15 +1,5 @@
 import { TERM_KINDS, type TermKind } from '@/lib/bundle/types';
-
-const KIND_LABELS: Record<TermKind, string> = {
-  organization: 'Organizations',
-  mechanism: 'Mechanisms',
-  initiative: 'Initiatives',
-  document: 'Documents',
-  event: 'Events',
-  person: 'People',
-  place: 'Places',
-  concept: 'Concepts',
-};
+import { KIND_GROUP, useT } from '@/lib/i18n/context';
 
 /** The glossary's search box and kind filter. */
 export function GlossarySearch(props: {
@@ -18,19 +8,20 @@ export function GlossarySearch(props: {
   onQuery: (q: string) => void;
   onKind: (k: TermKind | null) => void;
 }) {
+  const { t } = useT();
   return (
     <div class="glossary-search" role="search">
       <input
         type="search"
         class="search"
-        placeholder="Search in English, 中文, pinyin or español"
-        aria-label="Search the glossary"
+        placeholder={t('glossary.searchPlaceholder')}
+        aria-label={t('glossary.searchLabel')}
         value={props.query}
         onInput={(e) => props.onQuery(e.currentTarget.value)}
       />
-      <div class="chips" role="group" aria-label="Kinds">
+      <div class="chips" role="group" aria-label={t('glossary.kinds')}>
         <button type="button" aria-pressed={props.kind === null} onClick={() => props.onKind(null)}>
-          All
+          {t('glossary.allKinds')}
         </button>
         {TERM_KINDS.map((k) => (
           <button
@@ -40,7 +31,7 @@ export function GlossarySearch(props: {
             aria-pressed={props.kind === k}
             onClick={() => props.onKind(props.kind === k ? null : k)}
           >
-            {KIND_LABELS[k]}
+            {t(KIND_GROUP[k])}
           </button>
         ))}
       </div>

@@ -1,4 +1,6 @@
 import type { Term } from '@/lib/bundle/types';
+import { KIND_NAME, useT } from '@/lib/i18n/context';
+import { langAttribute, languagesFrom } from '@/lib/i18n/pick';
 import { emphasise } from '@/lib/search/glossary-index';
 import { routeHash } from '@/lib/ui/router';
 
@@ -17,29 +19,36 @@ function matchedAlias(t: Term, emphasis: readonly string[]): string | null {
   return [...t.en.aliases, ...t.es.aliases, ...t.zh.aliases, ...t.zh.traditional].find(hit) ?? null;
 }
 
-/** Glossary entries: names in three languages and the kind, linking to each entry's page. */
+/** Glossary entries: names in three languages (the interface's first) and the kind, linking to each page. */
 export function TermList({ terms, emphasis = [] }: { terms: readonly Term[]; emphasis?: readonly string[] }) {
+  const { t, lang } = useT();
+  const [lead, ...others] = languagesFrom(lang);
   return (
-    <ul class="terms" aria-label="Glossary entries">
-      {terms.map((t) => {
-        const alias = matchedAlias(t, emphasis);
+    <ul class="terms" aria-label={t('glossary.entries')}>
+      {terms.map((term) => {
+        const alias = matchedAlias(term, emphasis);
         return (
-          <li key={t.id} class={`term kind-${t.kind}`} data-term-id={t.id}>
-            <a class="term-en" href={routeHash({ view: 'entry', id: t.id })}>
-              <Hit text={t.en.name} terms={emphasis} />
+          <li key={term.id} class={`term kind-${term.kind}`} data-term-id={term.id}>
+            <a
+              class={`term-${lead} term-lead`}
+              href={routeHash({ view: 'entry', id: term.id })}
+              lang={langAttribute(lead!)}
+            >
+              <Hit text={term[lead!].name} terms={emphasis} />
+              {lead === 'zh' && <span class="pinyin"> {term.zh.pinyin}</span>}
             </a>
-            <span class="term-zh" lang="zh-Hans">
-              <Hit text={t.zh.name} terms={emphasis} /> <span class="pinyin">{t.zh.pinyin}</span>
-            </span>
-            <span class="term-es" lang="es">
-              <Hit text={t.es.name} terms={emphasis} />
-            </span>
+            {others.map((l) => (
+              <span key={l} class={`term-${l}`} lang={langAttribute(l)}>
+                <Hit text={term[l].name} terms={emphasis} />
+                {l === 'zh' && <span class="pinyin"> {term.zh.pinyin}</span>}
+              </span>
+            ))}
             {alias && (
               <span class="term-alias">
-                also <Hit text={alias} terms={emphasis} />
+                {t('glossary.alsoPrefix')} <Hit text={alias} terms={emphasis} />
               </span>
             )}
-            <span class="kind">{t.kind}</span>
+            <span class="kind">{t(KIND_NAME[term.kind])}</span>
           </li>
         );
       })}

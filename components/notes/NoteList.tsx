@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Note } from '@/lib/db/types';
+import { useT } from '@/lib/i18n/context';
 import { safeUrl } from '@/lib/notes/view';
 import { routeHash } from '@/lib/ui/router';
 
@@ -10,6 +11,7 @@ export interface NoteActions {
 }
 
 function NoteItem({ note, termName, actions }: { note: Note; termName?: string; actions?: NoteActions }) {
+  const { t, tag } = useT();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
   const [tags, setTags] = useState(note.tags.join(', '));
@@ -25,7 +27,7 @@ function NoteItem({ note, termName, actions }: { note: Note; termName?: string; 
             e.preventDefault();
             const list = tags
               .split(',')
-              .map((t) => t.trim())
+              .map((s) => s.trim())
               .filter(Boolean);
             actions.onSave(note.id, text, list).then(
               () => setEditing(false),
@@ -34,19 +36,19 @@ function NoteItem({ note, termName, actions }: { note: Note; termName?: string; 
           }}
         >
           <label>
-            <span>Note</span>
+            <span>{t('notes.note')}</span>
             <textarea rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
           </label>
           <label>
-            <span>Tags, separated by commas</span>
+            <span>{t('notes.tags')}</span>
             <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
           </label>
           <div class="row">
             <button type="submit" class="primary">
-              Save
+              {t('common.save')}
             </button>
             <button type="button" onClick={() => setEditing(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
           {error && (
@@ -60,9 +62,9 @@ function NoteItem({ note, termName, actions }: { note: Note; termName?: string; 
           {note.text && <p class="note-text">{note.text}</p>}
           {note.tags.length > 0 && (
             <p class="tags">
-              {note.tags.map((t) => (
-                <span key={t} class="tag">
-                  #{t}
+              {note.tags.map((tagName) => (
+                <span key={tagName} class="tag">
+                  #{tagName}
                 </span>
               ))}
             </p>
@@ -71,7 +73,7 @@ function NoteItem({ note, termName, actions }: { note: Note; termName?: string; 
       )}
       <p class="meta">
         <time dateTime={new Date(note.createdAt).toISOString()}>
-          {new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(note.createdAt)}
+          {new Intl.DateTimeFormat(tag, { dateStyle: 'medium' }).format(note.createdAt)}
         </time>
         {note.termId && (
           <>
@@ -91,10 +93,10 @@ function NoteItem({ note, termName, actions }: { note: Note; termName?: string; 
       {actions && !editing && (
         <p class="note-actions">
           <button type="button" onClick={() => setEditing(true)}>
-            Edit
+            {t('notes.edit')}
           </button>
           <button type="button" onClick={() => actions.onDelete(note.id)}>
-            Delete
+            {t('notes.delete')}
           </button>
         </p>
       )}
@@ -112,11 +114,10 @@ export function NoteList({
   termNames: ReadonlyMap<string, string>;
   actions?: NoteActions;
 }) {
-  if (notes.length === 0) {
-    return <p class="status">No notes yet. Hover a highlighted term on a page and choose “Save note”.</p>;
-  }
+  const { t } = useT();
+  if (notes.length === 0) return <p class="status">{t('notes.empty')}</p>;
   return (
-    <ul class="notes-list" aria-label="Notes">
+    <ul class="notes-list" aria-label={t('tabs.notes')}>
       {notes.map((n) => (
         <NoteItem
           key={n.id}

@@ -1,61 +1,41 @@
+import type { ComponentChildren } from 'preact';
+import { useT } from '@/lib/i18n/context';
 import type { NoteSort } from '@/lib/notes/view';
 
-/** Search, sort, export and import controls of the notes view. */
+/** Search and sort controls of the notes view, with export and import folded under them. */
 export function NotesToolbar(props: {
   query: string;
   sort: NoteSort;
   onQuery: (q: string) => void;
   onSort: (s: NoteSort) => void;
-  onExport: (kind: 'json' | 'md-entry' | 'md-page') => void;
-  onImport: (file: File) => void;
+  children?: ComponentChildren;
 }) {
+  const { t } = useT();
   return (
     <div class="notes-toolbar">
       <div role="search">
         <input
           type="search"
           class="search"
-          aria-label="Search notes"
-          placeholder="Search notes, tags, entries, sites"
+          aria-label={t('notes.searchLabel')}
+          placeholder={t('notes.searchPlaceholder')}
           value={props.query}
           onInput={(e) => props.onQuery(e.currentTarget.value)}
         />
       </div>
       <div class="row">
         <label class="sort">
-          <span>Sort</span>
+          <span>{t('notes.sort')}</span>
           <select value={props.sort} onChange={(e) => props.onSort(e.currentTarget.value as NoteSort)}>
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
-            <option value="entry">By entry</option>
-            <option value="page">By page</option>
+            <option value="newest">{t('notes.sortNewest')}</option>
+            <option value="oldest">{t('notes.sortOldest')}</option>
+            <option value="entry">{t('notes.sortEntry')}</option>
+            <option value="page">{t('notes.sortPage')}</option>
           </select>
         </label>
         <details class="transfer">
-          <summary>Export and import</summary>
-          <div class="transfer-menu">
-            <button type="button" onClick={() => props.onExport('json')}>
-              Export JSON (re-importable)
-            </button>
-            <button type="button" onClick={() => props.onExport('md-entry')}>
-              Export Markdown by entry
-            </button>
-            <button type="button" onClick={() => props.onExport('md-page')}>
-              Export Markdown by page
-            </button>
-            <label class="import">
-              <span>Import JSON…</span>
-              <input
-                type="file"
-                accept="application/json,.json"
-                onChange={(e) => {
-                  const file = e.currentTarget.files?.[0];
-                  if (file) props.onImport(file);
-                  e.currentTarget.value = '';
-                }}
-              />
-            </label>
-          </div>
+          <summary>{t('notes.exportImport')}</summary>
+          {props.children}
         </details>
       </div>
     </div>

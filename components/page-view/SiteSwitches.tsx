@@ -1,11 +1,16 @@
+import { useT } from '@/lib/i18n/context';
+
 /** Switches for highlighting on this site and on every site. */
 export function SiteSwitches(props: {
   site: string | null;
   siteOn: boolean;
   everywhereOn: boolean;
-  onSite: (on: boolean) => void;
-  onEverywhere: (on: boolean) => void;
+  setSite: (on: boolean) => void;
+  setEverywhere: (on: boolean) => void;
 }) {
+  const { t } = useT();
+  // The site name is the user's data: it goes into the sentence as a separate, strong node.
+  const [before, after] = t('switch.site', { site: '\u0000' }).split('\u0000');
   return (
     <div class="switches">
       {props.site && (
@@ -15,10 +20,12 @@ export function SiteSwitches(props: {
             role="switch"
             checked={props.siteOn}
             disabled={!props.everywhereOn}
-            onChange={(e) => props.onSite(e.currentTarget.checked)}
+            onChange={(e) => props.setSite(e.currentTarget.checked)}
           />
           <span>
-            Highlight on <strong>{props.site}</strong>
+            {before}
+            <strong>{props.site}</strong>
+            {after}
           </span>
         </label>
       )}
@@ -27,9 +34,9 @@ export function SiteSwitches(props: {
           type="checkbox"
           role="switch"
           checked={props.everywhereOn}
-          onChange={(e) => props.onEverywhere(e.currentTarget.checked)}
+          onChange={(e) => props.setEverywhere(e.currentTarget.checked)}
         />
-        <span>Highlight on all sites</span>
+        <span>{t('switch.everywhere')}</span>
       </label>
     </div>
   );

@@ -1,20 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Lang, TermKind } from '@/lib/bundle/types';
+import type { Lang } from '@/lib/bundle/types';
 import type { CardData, CardExcerpt } from '@/lib/db/cards';
 import type { PageEntry } from '@/lib/match/forms';
+import { KIND_NAME, useT } from '@/lib/i18n/context';
+import { langAttribute } from '@/lib/i18n/pick';
 import { formatDocumentDate } from '@/lib/ui/format';
 
-const KIND_LABEL: Record<TermKind, string> = {
-  organization: 'Organization',
-  mechanism: 'Forum mechanism',
-  initiative: 'Initiative',
-  document: 'Document',
-  event: 'Event',
-  person: 'Person',
-  place: 'Place',
-  concept: 'Concept',
-};
-
+// i18n-ignore: short language marks, the same in every interface language.
 const LANG_LABEL: Record<Lang, string> = { en: 'EN', zh: '中文', es: 'ES' };
 
 /** Text with one span emphasised, rendered as text (never HTML). */
@@ -37,7 +29,10 @@ export interface CardProps {
   loading: boolean;
   error: string | null;
   sentence: { text: string; start: number; end: number } | null;
+  /** The language whose name leads: the page's, or the one the user chose. */
   pageLang: Lang;
+  /** The language of the page's own text, for the sentence quoted from it. */
+  sentenceLang?: Lang;
   uiLang: Lang;
   pinned: boolean;
   note: NoteState;
@@ -62,6 +57,7 @@ function names(entry: PageEntry, first: Lang): { lang: Lang; name: string }[] {
 
 function Excerpt({ excerpt }: { excerpt: CardExcerpt }) {
   const { doc } = excerpt;
+  const i18n = useT();
   return (
     <li class="excerpt">
       <blockquote lang="en">
@@ -70,7 +66,7 @@ function Excerpt({ excerpt }: { excerpt: CardExcerpt }) {
       <cite>
         {doc.title}
         {doc.author ? ` — ${doc.author}` : doc.publisher ? ` — ${doc.publisher}` : ''},{' '}
-        {formatDocumentDate(doc)}
+        {formatDocumentDate(doc, i18n)}
       </cite>
     </li>
   );
@@ -79,12 +75,14 @@ function Excerpt({ excerpt }: { excerpt: CardExcerpt }) {
 /** The hover card: names in three languages, definitions, this page's sentence, corpus excerpts. */
 export function Card(props: CardProps) {
   const { entry, data } = props;
+  const { t, plural } = useT();
   const titleId = `puente-card-title-${entry.id}`;
   const [draft, setDraft] = useState('');
   const editor = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (props.note === 'editing') editor.current?.focus();
   }, [props.note]);
+  // Definitions exist in English and Chinese: the interface's language first when it has one.
   const defs = data
     ? props.uiLang === 'zh'
       ? [
@@ -106,12 +104,24 @@ export function Card(props: CardProps) {
       data-entry-id={entry.id}
     >
       <header class="card-head">
-        <span class="kind">{KIND_LABEL[entry.kind]}</span>
+        <span class="kind">{t(KIND_NAME[entry.kind])}</span>
         <span class="head-actions">
-          <button type="button" class="icon" aria-pressed={props.pinned} title="Pin" onClick={props.onPin}>
-            {props.pinned ? 'Pinned' : 'Pin'}
+          <button
+            type="button"
+            class="icon"
+            aria-pressed={props.pinned}
+            title={t('card.pinHint')}
+            onClick={props.onPin}
+          >
+            {props.pinned ? t('card.pinned') : t('card.pin')}
           </button>
-          <button type="button" class="icon" title="Close (Esc)" aria-label="Close" onClick={props.onClose}>
+          <button
+            type="button"
+            class="icon"
+            title={t('card.closeHint')}
+            aria-label={t('common.close')}
+            onClick={props.onClose}
+          >
             ×
           </button>
         </span>
@@ -132,7 +142,7 @@ export function Card(props: CardProps) {
         ))}
       </dl>
       {props.loading && !data ? (
-        <div class="skeleton" aria-busy="true" aria-label="Loading">
+        <div class="skeleton" aria-busy="true" aria-label={t('common.loading')}>
           <span />
           <span />
           <span />
@@ -153,26 +163,22 @@ export function Card(props: CardProps) {
         )
       )}
       {props.sentence && (
-        <section class="on-page" aria-label="On this page">
-          <h3>On this page</h3>
-          <p class="sentence">
+        <section class="on-page" aria-label={t('card.onThisPage')}>
+          <h3>{t('card.onThisPage')}</h3>
+          <p class="sentence" lang={langAttribute(props.sentenceLang ?? props.pageLang)}>
             <Emphasised {...props.sentence} />
           </p>
         </section>
       )}
       {data && data.excerpts.length > 0 && (
-        <section class="sources" aria-label="In the sources">
-          <h3>In the sources</h3>
+        <section class="sources" aria-label={t('card.inTheSources')}>
+          <h3>{t('card.inTheSources')}</h3>
           <ul>
             {data.excerpts.map((x) => (
               <Excerpt key={x.passageId} excerpt={x} />
             ))}
           </ul>
-          {data.more > 0 && (
-            <p class="more">
-              {data.more} more {data.more === 1 ? 'passage' : 'passages'} in the sources
-            </p>
-          )}
+          {data.more > 0 && <p class="more">{plural('card.morePassages', data.more)}</p>}
         </section>
       )}
       {props.note !== 'closed' && props.note !== 'saved' && (
@@ -185,32 +191,32 @@ export function Card(props: CardProps) {
         >
           {props.sentence && <p class="quote">“{props.sentence.text}”</p>}
           <label>
-            <span>Your note</span>
+            <span>{t('card.yourNote')}</span>
             <textarea ref={editor} value={draft} rows={3} onInput={(e) => setDraft(e.currentTarget.value)} />
           </label>
           <div class="row">
             <button type="submit" class="primary" disabled={props.note === 'saving'}>
-              {props.note === 'saving' ? 'Saving…' : 'Save note'}
+              {props.note === 'saving' ? t('card.saving') : t('card.saveNote')}
             </button>
             <button type="button" onClick={props.onCancelNote}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
       )}
       <footer class="card-foot">
-        <span class="notes-count">{data ? `${data.notes} ${data.notes === 1 ? 'note' : 'notes'}` : ''}</span>
+        <span class="notes-count">{data ? plural('card.noteCount', data.notes) : ''}</span>
         <span class="actions">
           {(props.note === 'closed' || props.note === 'saved') && (
             <button type="button" onClick={props.onStartNote}>
-              Save note
+              {t('card.saveNote')}
             </button>
           )}
           <button type="button" onClick={props.onOpenPanel}>
-            Open in side panel
+            {t('card.openInPanel')}
           </button>
           <button type="button" onClick={props.onCopy}>
-            Copy
+            {t('card.copy')}
           </button>
         </span>
       </footer>

@@ -18,13 +18,16 @@ import { GlossaryIndex, sortTerms } from '@/lib/search/glossary-index';
 import { FORUM_KINDS, FORUM_SINCE, timelinePoints } from '@/lib/timeline';
 import { routeHash, useRoute, type Route } from '@/lib/ui/router';
 import { useLiveQuery } from '@/lib/ui/useLiveQuery';
+import { LoadStatus } from '@/components/sidepanel/LoadStatus';
+import { useT } from '@/lib/i18n/context';
+import type { MessageKey } from '@/lib/i18n/translator';
 
-const TABS: { view: Route['view']; label: string }[] = [
-  { view: 'page', label: 'This page' },
-  { view: 'glossary', label: 'Glossary' },
-  { view: 'timeline', label: 'Timeline' },
-  { view: 'sources', label: 'Sources' },
-  { view: 'notes', label: 'Notes' },
+const TABS: { view: Route['view']; label: MessageKey }[] = [
+  { view: 'page', label: 'tabs.page' },
+  { view: 'glossary', label: 'tabs.glossary' },
+  { view: 'timeline', label: 'tabs.timeline' },
+  { view: 'sources', label: 'tabs.sources' },
+  { view: 'notes', label: 'tabs.notes' },
 ];
 
 /** The tab a route belongs to. */
@@ -36,6 +39,7 @@ function tabOf(route: Route): Route['view'] {
 
 /** The side panel: loads from IndexedDB (live) and shows the view the hash names. */
 export function App({ db }: { db: PuenteDB }) {
+  const { t } = useT();
   const route = useRoute();
   // The card's "Open in side panel" leaves a route here for the panel to follow.
   useEffect(
@@ -52,8 +56,8 @@ export function App({ db }: { db: PuenteDB }) {
   return (
     <div class="app">
       <header class="top">
-        <h1>Puente</h1>
-        <nav role="tablist" aria-label="Views">
+        <h1>{t('extension.name')}</h1>
+        <nav role="tablist" aria-label={t('tabs.label')}>
           {TABS.map((tab) => (
             <a
               key={tab.view}
@@ -62,13 +66,13 @@ export function App({ db }: { db: PuenteDB }) {
               aria-controls="view"
               href={routeHash({ view: tab.view } as Route)}
             >
-              {tab.label}
+              {t(tab.label)}
             </a>
           ))}
         </nav>
       </header>
       <main>
-        <div id="view" role="tabpanel" aria-label={TABS.find((t) => t.view === active)?.label}>
+        <div id="view" role="tabpanel" aria-label={t(TABS.find((tab) => tab.view === active)!.label)}>
           <View db={db} route={route} />
         </div>
       </main>
@@ -95,67 +99,58 @@ function View({ db, route }: { db: PuenteDB; route: Route }) {
   }
 }
 
-function Loading({ error }: { error: Error | null }) {
-  return error ? (
-    <p class="status error" role="alert">
-      Could not read Puente's data: {error.message}
-    </p>
-  ) : (
-    <p class="status" role="status">
-      Loading…
-    </p>
-  );
-}
-
 function SourcesView({ db }: { db: PuenteDB }) {
+  const { t, plural } = useT();
   const { value, error } = useLiveQuery(() => listDocuments(db), [db]);
-  if (!value) return <Loading error={error} />;
-  if (value.length === 0) return <p class="status">Preparing the corpus…</p>;
+  if (!value) return <LoadStatus error={error} />;
+  if (value.length === 0) return <p class="status">{t('sources.preparing')}</p>;
   return (
     <>
-      <p class="count">{value.length} sources on the China–CELAC Forum</p>
+      <p class="count">{plural('sources.count', value.length)}</p>
       <SourceList documents={value} />
     </>
   );
 }
 
 function SourceView({ db, id, at }: { db: PuenteDB; id: string; at?: number }) {
+  const { t } = useT();
   const { value, error } = useLiveQuery(
     async () => ({ doc: await getDocument(db, id), marks: await readerMarks(db, id) }),
     [db, id],
   );
-  if (value === undefined) return <Loading error={error} />;
+  if (value === undefined) return <LoadStatus error={error} />;
   return (
     <>
       <a class="back" href={routeHash({ view: 'sources' })}>
-        ← All sources
+        {t('sources.back')}
       </a>
       {value.doc ? (
         <SourceReader doc={value.doc} marks={value.marks} at={at} />
       ) : (
-        <p class="status">This source is not in the corpus.</p>
+        <p class="status">{t('sources.missing')}</p>
       )}
     </>
   );
 }
 
 function GlossaryView({ db }: { db: PuenteDB }) {
+  const { plural, lang } = useT();
   const { value, error } = useLiveQuery(() => db.terms.toArray(), [db]);
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<TermKind | null>(null);
   const index = useMemo(() => (value ? new GlossaryIndex(value) : null), [value]);
-  if (!value || !index) return <Loading error={error} />;
+  if (!value || !index) return <LoadStatus error={error} />;
   const byId = new Map(value.map((t) => [t.id, t]));
   const hits = query.trim() ? index.search(query, kind ?? undefined) : null;
   const shown = hits
     ? hits.map((h) => byId.get(h.id)!).filter(Boolean)
-    : sortTerms(value, 'en').filter((t) => !kind || t.kind === kind);
+    : sortTerms(value, lang).filter((t) => !kind || t.kind === kind);
   const emphasis = hits ? [...new Set(hits.flatMap((h) => h.terms))] : [];
   return (
     <>
       <GlossarySearch query={query} kind={kind} onQuery={setQuery} onKind={setKind} />
       <p class="count" role="status">
-        {hits ? `${shown.length} ${shown.length === 1 ? 'match' : 'matches'}` : `${shown.length} entries`}
+        {hits ? plural('glossary.matches', shown.length) : plural('glossary.count', shown.length)}
       </p>
       <TermList terms={shown} emphasis={emphasis} />
     </>
@@ -163,12 +158,13 @@ function GlossaryView({ db }: { db: PuenteDB }) {
 }
 
 function EntryView({ db, id }: { db: PuenteDB; id: string }) {
+  const { t } = useT();
   const { value, error } = useLiveQuery(() => entryPageData(db, id), [db, id]);
-  if (value === undefined) return <Loading error={error} />;
+  if (value === undefined) return <LoadStatus error={error} />;
   return (
     <>
       <a class="back" href={routeHash({ view: 'glossary' })}>
-        ← Glossary
+        {t('entry.back')}
       </a>
       {value ? (
         <EntryPage
@@ -178,25 +174,28 @@ function EntryView({ db, id }: { db: PuenteDB; id: string }) {
           }}
         />
       ) : (
-        <p class="status">This entry is not in the glossary.</p>
+        <p class="status">{t('entry.missing')}</p>
       )}
     </>
   );
 }
 
 function TimelineView({ db }: { db: PuenteDB }) {
+  const { t, lang } = useT();
   const { value, error } = useLiveQuery(() => db.terms.toArray(), [db]);
   const [all, setAll] = useState(false);
-  if (!value) return <Loading error={error} />;
-  const points = all ? timelinePoints(value) : timelinePoints(value, FORUM_KINDS, FORUM_SINCE);
+  if (!value) return <LoadStatus error={error} />;
+  const points = all
+    ? timelinePoints(value, undefined, 0, lang)
+    : timelinePoints(value, FORUM_KINDS, FORUM_SINCE, lang);
   return (
     <>
-      <div class="chips" role="group" aria-label="Show">
+      <div class="chips" role="group" aria-label={t('timeline.show')}>
         <button type="button" aria-pressed={!all} onClick={() => setAll(false)}>
-          The forum's history
+          {t('timeline.forum')}
         </button>
         <button type="button" aria-pressed={all} onClick={() => setAll(true)}>
-          Everything dated
+          {t('timeline.everything')}
         </button>
       </div>
       <Timeline points={points} />

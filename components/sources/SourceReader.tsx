@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { CorpusDocument } from '@/lib/bundle/types';
 import type { ReaderMark } from '@/lib/db/reader';
+import { useT } from '@/lib/i18n/context';
 import { formatDocumentDate } from '@/lib/ui/format';
 import { routeHash } from '@/lib/ui/router';
 
@@ -36,6 +37,7 @@ export function SourceReader({
   marks?: ReadonlyMap<number, ReaderMark[]>;
   at?: number;
 }) {
+  const i18n = useT();
   useEffect(() => {
     if (at === undefined) return;
     const el = document.getElementById(`para-${at}`);
@@ -47,12 +49,12 @@ export function SourceReader({
       <header>
         <h2 id="reader-title">{doc.title}</h2>
         <p class="meta">
-          <span class="author">{doc.author ?? 'Author not named'}</span>
+          <span class="author">{doc.author ?? i18n.t('sources.noAuthor')}</span>
           {doc.authorRole && <span class="role">, {doc.authorRole}</span>}
         </p>
         <p class="meta">
           <time class="date" dateTime={doc.date ?? doc.dateApprox ?? undefined}>
-            {formatDocumentDate(doc)}
+            {formatDocumentDate(doc, i18n)}
           </time>
           {doc.publisher && <span class="publisher"> · {doc.publisher}</span>}
           {doc.section && <span class="section"> · {doc.section}</span>}

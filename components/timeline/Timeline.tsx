@@ -1,9 +1,11 @@
 import type { TimelinePoint } from '@/lib/timeline';
 import { byYear, shortDate } from '@/lib/timeline';
+import { useT } from '@/lib/i18n/context';
 import { routeHash } from '@/lib/ui/router';
 
 /** A strip of years with a bar per year: the shape of the history at a glance. */
 function Overview({ points }: { points: readonly TimelinePoint[] }) {
+  const { t, plural } = useT();
   const groups = byYear(points);
   if (groups.length === 0) return null;
   const first = groups[0]!.year;
@@ -16,7 +18,7 @@ function Overview({ points }: { points: readonly TimelinePoint[] }) {
       class="overview"
       viewBox={`0 0 ${width + 20} 64`}
       role="img"
-      aria-label={`Events from ${first} to ${last}`}
+      aria-label={t('timeline.overview', { first, last })}
     >
       <line x1="10" x2={width + 10} y1="48" y2="48" class="axis" />
       {groups.map((g) => {
@@ -33,7 +35,7 @@ function Overview({ points }: { points: readonly TimelinePoint[] }) {
             class={`bar kind-${g.points[0]!.kind}`}
             onClick={() => document.getElementById(`year-${g.year}`)?.scrollIntoView({ behavior: 'smooth' })}
           >
-            <title>{`${g.year}: ${g.points.length} ${g.points.length === 1 ? 'event' : 'events'}`}</title>
+            <title>{plural('timeline.yearEvents', g.points.length, { year: g.year })}</title>
           </rect>
         );
       })}
@@ -49,10 +51,11 @@ function Overview({ points }: { points: readonly TimelinePoint[] }) {
 
 /** The forum's history as a vertical timeline; each point links to its entry. */
 export function Timeline({ points }: { points: readonly TimelinePoint[] }) {
+  const { t, tag } = useT();
   return (
     <div class="timeline">
       <Overview points={points} />
-      <ol class="years" aria-label="Timeline">
+      <ol class="years" aria-label={t('tabs.timeline')}>
         {byYear(points).map((g) => (
           <li key={g.year} class="year" id={`year-${g.year}`}>
             <h3 class="year-label">{g.year}</h3>
@@ -60,7 +63,7 @@ export function Timeline({ points }: { points: readonly TimelinePoint[] }) {
               {g.points.map((p, i) => (
                 <li key={`${p.termId}-${i}`} class={`event kind-${p.kind}`} data-term-id={p.termId}>
                   <span class="dot" aria-hidden="true" />
-                  <time dateTime={p.date}>{shortDate(p.date)}</time>
+                  <time dateTime={p.date}>{shortDate(p.date, tag)}</time>
                   <a href={routeHash({ view: 'entry', id: p.termId })}>{p.label}</a>
                   <span class="event-entry">{p.name}</span>
                 </li>

@@ -8,15 +8,21 @@ import type { Automaton } from '../match/automaton';
 import type { PageMatcherData } from '../match/forms';
 import { toContent } from '../messaging/to-content-client';
 import { panelRoute } from '../panel-route';
+import type { Translator } from '../i18n/translator';
 
 export const SAVE_NOTE = 'puente-save-note';
 export const LOOK_UP = 'puente-look-up';
 
-/** Creates the menu items (on install and update). */
-export function createContextMenus(): void {
+/** Creates the menu items (on install and update, and when the interface language changes). */
+export function createContextMenus({ t }: Pick<Translator, 't'>): void {
   browser.contextMenus.removeAll(() => {
-    browser.contextMenus.create({ id: SAVE_NOTE, title: 'Save note with Puente', contexts: ['selection'] });
-    browser.contextMenus.create({ id: LOOK_UP, title: 'Look up “%s” in Puente', contexts: ['selection'] });
+    browser.contextMenus.create({ id: SAVE_NOTE, title: t('menu.saveNote'), contexts: ['selection'] });
+    // Chromium puts the selected text where the title says %s.
+    browser.contextMenus.create({
+      id: LOOK_UP,
+      title: t('menu.lookUp', { selection: '%s' }),
+      contexts: ['selection'],
+    });
   });
 }
 

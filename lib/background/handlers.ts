@@ -7,18 +7,35 @@ import { createNote, NoteIdTakenError } from '../db/notes';
 import type { PageMatcherData } from '../match/forms';
 import { RefusedError, type Handlers, type SelfInfo, type SenderInfo } from '../messaging/dispatch';
 import { panelRoute } from '../panel-route';
+import type { UiLanguage } from '../i18n/languages';
+import type { MessageTable } from '../i18n/translator';
 
 /** Whether a sender is one of Puente's own pages (not a content script in a web page). */
 function isOwnPage(sender: SenderInfo, self: SelfInfo): boolean {
   return !!sender.url && (sender.url === self.origin || sender.url.startsWith(`${self.origin}/`));
 }
 
+/** What the handlers read from the extension itself, given by the background's wiring. */
+export interface HandlerSources {
+  pageMatcher?: () => Promise<PageMatcherData>;
+  uiStrings?: (lang: UiLanguage) => Promise<MessageTable>;
+  /** Shows a page's counts on its tab's toolbar icon. */
+  badge?: (tabId: number, entries: number) => Promise<void>;
+}
+
+// i18n-ignore: errors for developers, seen in the console, not by readers.
+const missing = (what: string) => () => Promise.reject(new Error(`${what} is not available`));
+
 /** Builds the handlers over a database; `ready()` resolves once seeding has finished. */
 export function createHandlers(
   db: PuenteDB,
   ready: () => Promise<unknown>,
   self: SelfInfo,
-  pageMatcher: () => Promise<PageMatcherData> = () => Promise.reject(new Error('no matcher data')),
+  {
+    pageMatcher = missing('matcher data'), // i18n-ignore: for developers
+    uiStrings = missing('interface strings'), // i18n-ignore: for developers
+    badge = () => Promise.resolve(),
+  }: HandlerSources = {},
 ): Handlers {
   const seeded = () => ready().catch(() => undefined);
   return {
@@ -50,6 +67,16 @@ export function createHandlers(
         if (e instanceof NoteIdTakenError) throw new RefusedError(`Message "saveNote" refused: ${e.message}`);
         throw e;
       }
+    },
+    getUiStrings: ({ lang }) => uiStrings(lang),
+    async reportPage({ entries }, sender) {
+      // A content script reports about its own tab only; the tab comes from the browser.
+      const tabId = (sender.tab as { id?: number } | undefined)?.id;
+      if (tabId === undefined || isOwnPage(sender, self))
+        throw new RefusedError('Message "reportPage" refused: not from a tab');
+      // Frames other than the top one would overwrite the page's count with their own.
+      if (!sender.frameId) await badge(tabId, entries);
+      return null;
     },
     async openSidePanel({ route }, sender) {
       await panelRoute.setValue(route);

@@ -6,7 +6,7 @@
  * the pointer leaving both — unless pinned), and what its buttons do.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { h, render } from 'preact';
+import { h, render, type VNode } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card, type NoteState } from '@/components/page/Card';
@@ -18,6 +18,8 @@ import type { PageEntry } from '../match/forms';
 import { toBackground } from '../messaging/protocol';
 import { withRetry } from '../messaging/retry';
 import type { Anchor } from './anchors';
+import { I18nContext } from '../i18n/context';
+import type { Translator } from '../i18n/translator';
 import type { PageMention } from './mentions';
 import { contextAround, sentenceAround, type Snippet } from './sentence';
 
@@ -39,8 +41,12 @@ interface Open {
 /** What the card host needs from the page. */
 export interface CardHostOptions {
   delay: () => number;
+  /** The page's language (for sentences). */
   pageLang: () => Lang;
-  uiLang: () => Lang;
+  /** The language whose name leads in the card. */
+  leadLang: () => Lang;
+  /** The interface's strings. */
+  i18n: () => Translator;
 }
 
 export class CardHost {
@@ -111,7 +117,10 @@ export class CardHost {
     this.noteOpen = anchor;
     const ui = await this.mount();
     if (this.noteOpen !== anchor || !ui.mounted) return;
-    render(h(NoteCard, { note: anchor.note, onClose: () => this.close() }), ui.mounted);
+    render(
+      this.translated(h(NoteCard, { note: anchor.note, onClose: () => this.close() }) as VNode<object>),
+      ui.mounted,
+    );
     this.place(ui, anchor.range);
   }
 
@@ -151,12 +160,24 @@ export class CardHost {
     try {
       const data = await request;
       if (this.open === state)
-        this.patch({ data, loading: false, error: data ? null : 'This entry is not in the glossary.' });
+        this.patch({ data, loading: false, error: data ? null : this.t('card.notInGlossary') });
     } catch {
       this.cache.delete(entry.id);
-      if (this.open === state)
-        this.patch({ loading: false, error: 'Puente could not read its glossary just now.' });
+      if (this.open === state) this.patch({ loading: false, error: this.t('card.readFailed') });
     }
+  }
+
+  /** Renders the open card again (after the interface language changed). */
+  refresh(): void {
+    this.render();
+  }
+
+  private t(key: Parameters<Translator['t']>[0]): string {
+    return this.options.i18n().t(key);
+  }
+
+  private translated(node: VNode<object>): VNode<object> {
+    return h(I18nContext.Provider, { value: this.options.i18n() }, node) as VNode<object>;
   }
 
   /** Closes the card and gives focus back to where it was. */
@@ -260,25 +281,28 @@ export class CardHost {
     const layer = this.ui?.mounted;
     if (!o || !layer) return;
     render(
-      h(Card, {
-        entry: o.entry,
-        data: o.data,
-        loading: o.loading,
-        error: o.error,
-        sentence: o.sentence,
-        pageLang: this.options.pageLang(),
-        uiLang: this.options.uiLang(),
-        pinned: o.pinned,
-        note: o.note,
-        status: o.status,
-        onPin: () => this.patch({ pinned: !o.pinned }),
-        onClose: () => this.close(),
-        onOpenPanel: () => void this.openPanel(o),
-        onCopy: () => void this.copy(o),
-        onStartNote: () => this.patch({ note: 'editing', status: null }),
-        onCancelNote: () => this.patch({ note: 'closed' }),
-        onSaveNote: (text) => void this.saveNote(o, text),
-      }),
+      this.translated(
+        h(Card, {
+          entry: o.entry,
+          data: o.data,
+          loading: o.loading,
+          error: o.error,
+          sentence: o.sentence,
+          pageLang: this.options.leadLang(),
+          sentenceLang: this.options.pageLang(),
+          uiLang: this.options.i18n().lang,
+          pinned: o.pinned,
+          note: o.note,
+          status: o.status,
+          onPin: () => this.patch({ pinned: !o.pinned }),
+          onClose: () => this.close(),
+          onOpenPanel: () => void this.openPanel(o),
+          onCopy: () => void this.copy(o),
+          onStartNote: () => this.patch({ note: 'editing', status: null }),
+          onCancelNote: () => this.patch({ note: 'closed' }),
+          onSaveNote: (text) => void this.saveNote(o, text),
+        }) as VNode<object>,
+      ),
       layer,
     );
   }
@@ -353,9 +377,9 @@ export class CardHost {
       );
       this.cache.delete(o.entry.id);
       const data = await this.data(o.entry.id).catch(() => o.data);
-      if (this.open === o) this.patch({ note: 'saved', status: 'Note saved.', data });
+      if (this.open === o) this.patch({ note: 'saved', status: this.t('card.noteSaved'), data });
     } catch {
-      if (this.open === o) this.patch({ note: 'editing', status: 'The note could not be saved. Try again.' });
+      if (this.open === o) this.patch({ note: 'editing', status: this.t('card.noteFailed') });
     }
   }
 
@@ -363,26 +387,28 @@ export class CardHost {
     const opened = await toBackground
       .sendMessage('openSidePanel', { route: `#/entry/${o.entry.id}` })
       .catch(() => false);
-    if (!opened && this.open === o) this.patch({ status: 'Open Puente from the toolbar to see this entry.' });
+    if (!opened && this.open === o) this.patch({ status: this.t('card.openFromToolbar') });
   }
 
   private async copy(o: Open): Promise<void> {
     const d = o.data?.term;
     const first = o.data?.excerpts[0]?.doc;
+    const { t } = this.options.i18n();
+    const source = first
+      ? [first.title, first.author, first.date?.slice(0, 10)].filter(Boolean).join(', ')
+      : null;
     const lines = [
       `${o.entry.en} — ${o.entry.zh} (${o.entry.pinyin}) — ${o.entry.es}`,
       d ? d.definition.en : '',
       d ? d.definition.zh : '',
-      first
-        ? `Source: ${first.title}${first.author ? `, ${first.author}` : ''}${first.date ? `, ${first.date.slice(0, 10)}` : ''}.`
-        : '',
-      `Puente glossary, read on ${location.href}`,
+      source ? t('card.copySource', { source }) : '',
+      t('card.copyCitation', { url: location.href }),
     ].filter(Boolean);
     try {
       await navigator.clipboard.writeText(lines.join('\n'));
-      this.patch({ status: 'Copied.' });
+      this.patch({ status: t('card.copied') });
     } catch {
-      this.patch({ status: 'The browser did not allow copying here.' });
+      this.patch({ status: t('card.copyRefused') });
     }
   }
 }

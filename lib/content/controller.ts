@@ -11,7 +11,7 @@ import type { Lang } from '../bundle/types';
 import type { PageMatcherData } from '../match/forms';
 import { listenToMessages } from '../messaging/listen';
 import { dispatchToContent, type PageReport } from '../messaging/to-content';
-import { disabledSites, highlightingEnabled, hoverDelay, isActiveOn } from '../settings';
+import { badgeEnabled, isActiveOn, SITE_ITEMS } from '../settings';
 import { pageLanguage } from '../text/language';
 import { CardHost, HOST_NAME } from './card-host';
 import { PageHighlighter } from './highlighter';
@@ -21,21 +21,28 @@ import { selectionQuote } from './selection';
 import { anchorNotes, type Anchor } from './anchors';
 import { withRetry } from '../messaging/retry';
 import { toBackground } from '../messaging/protocol';
+import { ContentPreferences } from './preferences';
 
 /** Runs Puente on this page until the context is invalidated. */
 export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): void {
   let highlighter: PageHighlighter | null = null;
-  let delay = 250;
-  void hoverDelay.getValue().then((v) => (delay = v));
+  const prefs = new ContentPreferences(ctx, {
+    // A change of kinds changes what is matched: start again with the new set of entries.
+    kinds: () => {
+      if (!highlighter) return;
+      stop();
+      start();
+    },
+    strings: () => card.refresh(),
+  });
   let lang: Lang | null = null;
+  const pageLang = () =>
+    (lang ??= pageLanguage(document.documentElement.lang, document.body?.textContent?.slice(0, 4000) ?? ''));
   const card = new CardHost(ctx, {
-    delay: () => delay,
-    pageLang: () =>
-      (lang ??= pageLanguage(
-        document.documentElement.lang,
-        document.body?.textContent?.slice(0, 4000) ?? '',
-      )),
-    uiLang: () => 'en',
+    delay: () => prefs.delay,
+    pageLang,
+    leadLang: () => (prefs.lead === 'page' ? pageLang() : prefs.lead),
+    i18n: () => prefs.i18n,
   });
   const exclude = (el: Element) => el.localName === HOST_NAME;
   // Styles from the manifest do not reach into shadow trees: adopt them there (no element added).
@@ -44,6 +51,19 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   const onShadowRoot = (root: ShadowRoot) => {
     if (!root.adoptedStyleSheets.includes(sheet))
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    prefs.adoptInto(root);
+  };
+
+  // The toolbar badge: how many entries this page has, sent when it settles.
+  let reportTimer = 0;
+  const reportBadge = () => {
+    window.clearTimeout(reportTimer);
+    reportTimer = ctx.setTimeout(() => {
+      const entries = highlighter?.entryCount() ?? 0;
+      void toBackground
+        .sendMessage('reportPage', { entries, mentions: highlighter?.index.size ?? 0 })
+        .catch(() => undefined);
+    }, 400);
   };
 
   // The user's notes on this page, found again and marked with a highlight of their own.
@@ -59,8 +79,11 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   };
 
   const start = () => {
-    highlighter = new PageHighlighter(window, data, ctx, { exclude, onShadowRoot });
+    const entries = data.entries.filter((e) => prefs.kinds.has(e.kind));
+    highlighter = new PageHighlighter(window, { ...data, entries }, ctx, { exclude, onShadowRoot });
+    highlighter.onChange = reportBadge;
     highlighter.start();
+    reportBadge();
     ctx.setTimeout(() => void anchorPageNotes(), 300);
   };
   const stop = () => {
@@ -69,17 +92,18 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     anchors = [];
     CSS.highlights?.delete('puente-note');
     card.close();
+    reportBadge();
   };
   const apply = async () => {
     const on = ctx.isValid && (await isActiveOn(location.href));
     if (on && !highlighter) start();
     else if (!on && highlighter) stop();
   };
-  void apply();
+  prefs.adoptInto(document);
+  void prefs.load().then(apply);
   const unwatch = [
-    highlightingEnabled.watch(() => void apply()),
-    disabledSites.watch(() => void apply()),
-    hoverDelay.watch((v) => (delay = v)),
+    ...SITE_ITEMS.map((item) => item.watch(() => void apply())),
+    badgeEnabled.watch(() => reportBadge()),
   ];
 
   new HoverTracker(
@@ -131,7 +155,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   const saveSelection = async () => {
     const quote = selectionQuote(window);
     if (!quote) {
-      void card.toast('Select some text first, then save it as a note.');
+      void card.toast(prefs.i18n.t('toast.selectFirst'));
       return { saved: false, termId: null };
     }
     const match = highlighter ? buildEntryFinder(highlighter)(quote.exact) : null;
@@ -148,10 +172,10 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
           tags: [],
         }),
       );
-      void card.toast('Note saved in Puente.');
+      void card.toast(prefs.i18n.t('toast.noteSaved'));
       return { saved: true, termId: match };
     } catch {
-      void card.toast('Puente could not save this note.');
+      void card.toast(prefs.i18n.t('toast.saveFailed'));
       return { saved: false, termId: null };
     }
   };

@@ -126,6 +126,13 @@ export class PageHighlighter {
     return [...counts].map(([id, count]) => ({ id, count }));
   }
 
+  /** How many distinct entries the page mentions (cheap: no ordering, for the badge). */
+  entryCount(): number {
+    const ids = new Set<number>();
+    for (const m of this.index.mentions()) if (m.range.startContainer.isConnected) ids.add(m.entry);
+    return ids.size;
+  }
+
   /** Mentions in document order. */
   orderedMentions(): PageMention[] {
     const list = [...this.index.mentions()].filter((m) => m.range.startContainer.isConnected);

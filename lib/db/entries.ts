@@ -13,7 +13,7 @@ export interface DocumentExcerpts {
 /** An entry with its corpus excerpts grouped by document, related entries and notes. */
 export interface EntryPageData {
   term: Term;
-  related: Pick<Term, 'id' | 'kind' | 'en' | 'zh'>[];
+  related: Pick<Term, 'id' | 'kind' | 'en' | 'zh' | 'es'>[];
   sources: DocumentExcerpts[];
   notes: Note[];
 }
@@ -54,7 +54,7 @@ export async function entryPageData(db: PuenteDB, id: string): Promise<EntryPage
     term,
     related: relatedRows
       .filter((t): t is Term => !!t)
-      .map(({ id: rid, kind, en, zh }) => ({ id: rid, kind, en, zh })),
+      .map(({ id: rid, kind, en, zh, es }) => ({ id: rid, kind, en, zh, es })),
     sources,
     notes: notes.sort((a, b) => b.createdAt - a.createdAt),
   };

@@ -13,6 +13,7 @@ export interface SenderInfo {
   url?: string;
   origin?: string;
   tab?: unknown;
+  frameId?: number;
 }
 
 /** Handlers for every message type, given validated data. */

@@ -10,6 +10,8 @@ import type { CardData } from '../db/cards';
 import type { CorpusStatus } from '../db/corpus';
 import type { Note, NoteInput } from '../db/types';
 import type { PageMatcherData } from '../match/forms';
+import type { UiLanguage } from '../i18n/languages';
+import type { MessageTable } from '../i18n/translator';
 
 /** Messages to the background and what they answer. */
 export interface ToBackground {
@@ -27,6 +29,10 @@ export interface ToBackground {
   saveNote(data: NoteInput): Note;
   /** Opens the side panel of the sender's window on a route (`#/entry/<id>`). */
   openSidePanel(data: { route: string }): boolean;
+  /** The strings pages show (card, toasts) in one interface language. */
+  getUiStrings(data: { lang: UiLanguage }): MessageTable;
+  /** What the sender's page has, for the toolbar badge of its own tab. */
+  reportPage(data: { entries: number; mentions: number }): null;
 }
 
 export type MessageType = keyof ToBackground;

@@ -36,6 +36,11 @@ export const requestSchemas = {
   openSidePanel: v.strictObject({
     route: v.pipe(v.string(), v.maxLength(200), v.regex(/^#\/[a-z]+(?:\/[0-9a-z-]+)?$/)),
   }),
+  getUiStrings: v.strictObject({ lang: v.picklist(['en', 'zh', 'es']) }),
+  reportPage: v.strictObject({
+    entries: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
+    mentions: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000_000)),
+  }),
 } satisfies { [K in MessageType]: v.GenericSchema<unknown, Parameters<ToBackground[K]>[0]> };
 
 /** Who may send each message. Corpus reads and note saves are open to content scripts. */
@@ -47,4 +52,6 @@ export const policies: { [K in MessageType]: SenderPolicy } = {
   getPageNotes: 'extension',
   saveNote: 'extension',
   openSidePanel: 'extension',
+  getUiStrings: 'extension',
+  reportPage: 'extension',
 };

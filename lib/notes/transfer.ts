@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Note } from '../db/types';
+import type { MessageKey, Substitutions, Translator } from '../i18n/translator';
 
 export const NOTES_FORMAT = 'puente-notes';
 export const NOTES_VERSION = 1;
@@ -13,7 +14,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_NOTES = 100_000;
 
 const NoteSchema = v.strictObject({
-  id: v.pipe(v.string(), v.uuid('id must be a UUID')),
+  id: v.pipe(v.string(), v.uuid()),
   quote: v.nullable(
     v.strictObject({
       exact: v.pipe(v.string(), v.nonEmpty(), v.maxLength(2000)),
@@ -21,14 +22,7 @@ const NoteSchema = v.strictObject({
       suffix: v.pipe(v.string(), v.maxLength(64)),
     }),
   ),
-  url: v.nullable(
-    v.pipe(
-      v.string(),
-      v.maxLength(2048),
-      v.url(),
-      v.regex(/^(?:https?|file):/i, 'must be a web page address'),
-    ),
-  ),
+  url: v.nullable(v.pipe(v.string(), v.maxLength(2048), v.url(), v.regex(/^(?:https?|file):/i))),
   title: v.nullable(v.pipe(v.string(), v.maxLength(500))),
   termId: v.nullable(v.pipe(v.string(), v.maxLength(80), v.regex(/^[0-9a-z-]+$/))),
   text: v.pipe(v.string(), v.maxLength(10_000)),
@@ -54,39 +48,56 @@ export function exportJson(notes: readonly Note[], now = new Date()): string {
   );
 }
 
+/** Why an import file was refused: a message key of the interface and its values. */
+export interface ImportError {
+  key: MessageKey;
+  values?: Substitutions;
+}
+
 /** The result of reading an import file: its notes, or why it was refused. */
-export type ParsedImport = { ok: true; notes: Note[] } | { ok: false; error: string };
+export type ParsedImport = { ok: true; notes: Note[] } | { ok: false; error: ImportError };
+
+/** An import error as a sentence in the interface's language. */
+export function importErrorText(error: ImportError, { t }: Pick<Translator, 't'>): string {
+  return t(error.key, error.values);
+}
 
 /** Reads and validates a whole import file; nothing is written here. */
 export function parseImport(text: string): ParsedImport {
   if (new Blob([text]).size > MAX_IMPORT_BYTES) {
-    return { ok: false, error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.` };
+    return {
+      ok: false,
+      error: { key: 'import.tooLarge', values: { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 } },
+    };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'The file is not JSON (it may be cut short or not a Puente export).' };
+    return { ok: false, error: { key: 'import.notJson' } };
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== NOTES_FORMAT) {
-    return { ok: false, error: 'The file is not a Puente notes export.' };
+    return { ok: false, error: { key: 'import.notPuente' } };
   }
   const version = (data as { version?: unknown }).version;
   if (version !== NOTES_VERSION) {
     return {
       ok: false,
-      error: `The file is version ${String(version)}; this Puente reads version ${NOTES_VERSION}.`,
+      error: { key: 'import.wrongVersion', values: { version: String(version), supported: NOTES_VERSION } },
     };
   }
   const parsed = v.safeParse(FileSchema, data);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    return { ok: false, error: `The file has an invalid value at ${path || 'the top'}: ${issue.message}.` };
+    // The path names the field (e.g. notes.3.url), which is the same in every language.
+    return path
+      ? { ok: false, error: { key: 'import.invalidAt', values: { path } } }
+      : { ok: false, error: { key: 'import.invalidTop' } };
   }
   const ids = new Set<string>();
   for (const n of parsed.output.notes) {
-    if (ids.has(n.id)) return { ok: false, error: `The note ${n.id} appears twice in the file.` };
+    if (ids.has(n.id)) return { ok: false, error: { key: 'import.duplicate', values: { id: n.id } } };
     ids.add(n.id);
   }
   return { ok: true, notes: parsed.output.notes };
@@ -111,27 +122,35 @@ export function planImport(incoming: readonly Note[], existing: ReadonlyMap<stri
   return plan;
 }
 
+/** The headings of a Markdown export, in the interface's language. */
+export interface MarkdownLabels {
+  title: string;
+  noEntry: string;
+  noPage: string;
+}
+
 /** A readable Markdown export, grouped by entry or by page, with citations and links. */
 export function exportMarkdown(
   notes: readonly Note[],
   by: 'entry' | 'page',
   termName: (id: string) => string | undefined,
+  labels: MarkdownLabels,
 ): string {
   const groups = new Map<string, Note[]>();
   for (const n of [...notes].sort((a, b) => a.createdAt - b.createdAt)) {
     const key = by === 'entry' ? (n.termId ?? '') : (n.url ?? '');
     groups.set(key, [...(groups.get(key) ?? []), n]);
   }
-  const lines = ['# Puente notes', ''];
+  const lines = [`# ${escapeMd(labels.title)}`, ''];
   for (const [key, list] of groups) {
     const heading =
       by === 'entry'
         ? key
           ? (termName(key) ?? key)
-          : 'Notes without an entry'
+          : labels.noEntry
         : key
           ? `[${escapeMd(list[0]!.title ?? key)}](${key})`
-          : 'Notes without a page';
+          : labels.noPage;
     lines.push(`## ${by === 'entry' ? escapeMd(heading) : heading}`, '');
     for (const n of list) {
       if (n.quote) lines.push(`> ${escapeMd(n.quote.exact)}`, '');

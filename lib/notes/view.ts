@@ -37,9 +37,13 @@ export function sortNotes(
   notes: readonly Note[],
   by: NoteSort,
   termName: (id: string) => string | undefined,
+  locale = 'en',
 ): Note[] {
   const list = [...notes];
-  const collator = new Intl.Collator('en', { sensitivity: 'base' });
+  // Chinese names sort by pinyin, as dictionaries do.
+  const collator = new Intl.Collator(locale.startsWith('zh') ? 'zh-u-co-pinyin' : locale, {
+    sensitivity: 'base',
+  });
   switch (by) {
     case 'oldest':
       return list.sort((a, b) => a.createdAt - b.createdAt);

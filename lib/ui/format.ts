@@ -1,19 +1,24 @@
 /** Formatting for the UI through Intl (dates as the text gives them, approximate or not). */
 import type { DocumentSummary } from '../db/corpus';
+import type { Translator } from '../i18n/translator';
 
 /** A document's date for display: exact when the text gives it, else "c. <month year>". */
-export function formatDocumentDate(doc: Pick<DocumentSummary, 'date' | 'dateApprox'>, locale = 'en'): string {
+export function formatDocumentDate(
+  doc: Pick<DocumentSummary, 'date' | 'dateApprox'>,
+  { tag, t }: Pick<Translator, 'tag' | 't'>,
+): string {
   if (doc.date) {
     const [day, time] = doc.date.split('T');
     const d = new Date(`${day}T00:00:00Z`);
-    const text = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+    const text = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
     return time ? `${text}, ${time}` : text;
   }
   if (doc.dateApprox) {
     const [y, m] = doc.dateApprox.split('-');
-    if (!m) return `c. ${y}`;
+    if (!m) return t('date.approximate', { date: y! });
     const d = new Date(Date.UTC(Number(y), Number(m) - 1, 1));
-    return `c. ${new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)}`;
+    const month = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+    return t('date.approximate', { date: month });
   }
-  return 'Undated';
+  return t('date.undated');
 }

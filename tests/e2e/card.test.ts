@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Note } from '../../lib/db/types';
 import {
-  hoverMention as hover,
+  hover,
   readStore,
   saveNoteFromCard,
   screenshot,

@@ -177,6 +177,35 @@ export async function highlighted(target: Page | Frame): Promise<Record<string, 
   });
 }
 
+/** The centre and rectangle of the first line of the first highlighted range with this text. */
+export async function mentionRect(page: Page, text: string) {
+  return page.evaluate((t) => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const range = [...registry.values()].flatMap((h) => [...h]).find((r) => r.toString() === t);
+    if (!range) throw new Error(`no highlight "${t}"`);
+    // The first line box: a mention that wraps has an empty middle in its bounding box.
+    const r = range.getClientRects()[0]!;
+    return {
+      x: r.x + r.width / 2,
+      y: r.y + r.height / 2,
+      left: r.left,
+      right: r.right,
+      top: r.top,
+      bottom: r.bottom,
+    };
+  }, text);
+}
+
+/** Moves the pointer onto a mention as a person would, and waits for its card. */
+export async function hover(page: Page, text: string) {
+  const r = await mentionRect(page, text);
+  await page.mouse.move(r.x + 30, r.y + 60);
+  await page.mouse.move(r.x, r.y, { steps: 3 });
+  const card = page.locator('puente-ui .card');
+  await card.waitFor();
+  return { card, rect: r };
+}
+
 /** All highlighted texts, flattened and sorted. */
 export function allTexts(byName: Record<string, string[]>): string[] {
   return Object.values(byName).flat().sort();
@@ -241,35 +270,6 @@ export function useBrowser(options: { colorScheme?: 'light' | 'dark'; dir?: stri
     server?.close();
   });
   return env;
-}
-
-/** The centre and rectangle of the first highlighted range with this text. */
-export async function mentionRect(page: Page, text: string) {
-  return page.evaluate((t) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const range = [...registry.values()].flatMap((h) => [...h]).find((r) => r.toString() === t);
-    if (!range) throw new Error(`no highlight "${t}"`);
-    // The first line box: a mention that wraps has an empty middle in its bounding box.
-    const r = range.getClientRects()[0]!;
-    return {
-      x: r.x + r.width / 2,
-      y: r.y + r.height / 2,
-      left: r.left,
-      right: r.right,
-      top: r.top,
-      bottom: r.bottom,
-    };
-  }, text);
-}
-
-/** Moves the mouse onto the first mention with this text and waits for its card. */
-export async function hoverMention(page: Page, text: string) {
-  const r = await mentionRect(page, text);
-  await page.mouse.move(r.x + 30, r.y + 60);
-  await page.mouse.move(r.x, r.y, { steps: 3 });
-  const card = page.locator('puente-ui .card');
-  await card.waitFor();
-  return { card, rect: r };
 }
 
 /** Waits until at least `min` mentions are highlighted on the page. */

@@ -1,7 +1,7 @@
 /**
  * Security in the real browser:
  * - privacy: every request made while Puente is used through its features (highlights, hover
- *   card, note save, side panel views, search) is recorded twice — by Playwright for pages,
+ *   card, note save, side panel views, search, popup, options) is recorded twice — by Playwright for pages,
  *   extension pages and the service worker, and by a proxy that all of Chromium's traffic goes
  *   through — and none may come from Puente;
  * - Puente stores nothing in a news site's origin;
@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Request } from 'playwright-core';
 import {
   extensionDir,
-  hoverMention,
+  hover,
   launch,
   root,
   saveNoteFromCard,
@@ -139,7 +139,7 @@ void describe('privacy: Puente makes no network requests', () => {
       await waitForHighlights(article, 5);
     }
     // The hover card (excerpts come from the background) and a note saved from it.
-    const { card } = await hoverMention(article, 'ECLAC');
+    const { card } = await hover(article, 'ECLAC');
     await card.locator('.excerpt').first().waitFor();
     await saveNoteFromCard(article, card, 'Privacy check: this note stays here.');
 
@@ -162,6 +162,11 @@ void describe('privacy: Puente makes no network requests', () => {
     await panel.locator('input[type="search"]').fill('privacy');
     await panel.locator('.note-item', { hasText: 'stays here' }).waitFor();
     await screenshot(panel, 'privacy-notes');
+    // The toolbar popup and the options page.
+    for (const page of ['popup.html', 'options.html']) {
+      await panel.goto(session.url(page));
+      await panel.locator('#app > *').first().waitFor();
+    }
 
     // Nothing of Puente's is stored in the news site's origin: no IndexedDB (the database lives
     // in the extension's origin), no local storage, no cookies.

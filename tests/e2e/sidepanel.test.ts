@@ -49,7 +49,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await panel.getByRole('button', { name: 'People' }).click();
       await search(panel, '');
       const kinds = await panel.locator('.terms .term .kind').allTextContents();
-      assert.ok(kinds.length > 10 && kinds.every((k) => k === 'person'));
+      assert.ok(kinds.length > 10 && kinds.every((k) => k === 'Person'));
       await panel.getByRole('button', { name: 'All' }).click();
     });
 

@@ -57,6 +57,6 @@ describe('TermList', () => {
     expect(item.querySelector('.term-en')!.textContent).toBe('Name celac');
     expect(item.querySelector('.term-zh')!.textContent).toBe('拉共体 lā gòng tǐ');
     expect(item.querySelector('.term-es')!.textContent).toBe('Nombre celac');
-    expect(item.querySelector('.kind')!.textContent).toBe('organization');
+    expect(item.querySelector('.kind')!.textContent).toBe('Organization');
   });
 });

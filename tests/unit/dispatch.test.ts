@@ -16,6 +16,8 @@ function handlers(): Handlers {
     getPageNotes: vi.fn(() => Promise.resolve([])),
     saveNote: vi.fn(() => Promise.reject(new Error('not here'))),
     openSidePanel: vi.fn(() => Promise.resolve(true)),
+    getUiStrings: vi.fn(() => Promise.resolve({})),
+    reportPage: vi.fn(() => Promise.resolve(null)),
   };
 }
 

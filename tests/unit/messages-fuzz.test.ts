@@ -35,6 +35,7 @@ const types = Object.keys(requestSchemas);
 const WRITES: Record<string, string> = {
   saveNote: 'one new note (a content script: about its own page only)',
   openSidePanel: 'the side panel route (session storage, not a setting)',
+  reportPage: "the toolbar badge of the sender's own tab",
 };
 
 const pageA = 'https://news.example/a';
@@ -120,6 +121,8 @@ const plausible = fc.oneof(
   validNote,
   fc.record({ id: fc.oneof(fc.constantFrom('celac', 'bri', 'doc-a', 'nope', '__proto__'), text) }),
   fc.record({ route: fc.oneof(fc.constantFrom('#/entry/celac', '#/notes', 'javascript:x'), text) }),
+  fc.record({ lang: fc.constantFrom('en', 'zh', 'es', 'fr', '__proto__') }),
+  fc.record({ entries: fc.oneof(fc.nat(), fc.double()), mentions: fc.oneof(fc.nat(), fc.integer()) }),
   plausibleNote,
 );
 const data = fc.oneof(
@@ -141,10 +144,11 @@ const message = fc.oneof(
   { weight: 1, arbitrary: garbage },
 );
 const tab = fc.record({ id: fc.nat(), windowId: fc.nat(), url: fc.constantFrom(...pageUrls) });
+const frameId = fc.constantFrom(0, 0, 3);
 const sender: fc.Arbitrary<SenderInfo> = fc.oneof(
   // A content script of a tab, or of a frame (the frame's URL), or with the tab missing.
-  fc.record({ id: fc.constant(self.id), url: fc.constantFrom(pageA, pageB), tab }),
-  fc.record({ id: fc.constant(self.id), url: fc.constantFrom(...pageUrls), tab }),
+  fc.record({ id: fc.constant(self.id), url: fc.constantFrom(pageA, pageB), tab, frameId }),
+  fc.record({ id: fc.constant(self.id), url: fc.constantFrom(...pageUrls), tab, frameId }),
   fc.record({ id: fc.constant(self.id), url: fc.constantFrom(...pageUrls) }),
   // Puente's own pages.
   fc.record({
@@ -217,6 +221,8 @@ describe('the background listener under 10,000 random messages', () => {
   let stop: () => void;
   /** Every write to the notes table since the last message (Dexie's table hooks see them all). */
   const writes: { op: string; id: unknown; url?: unknown }[] = [];
+  /** Every toolbar badge set since the last message. */
+  const badges: { tabId: number; entries: number }[] = [];
   beforeAll(async () => {
     db = new PuenteDB('fuzz');
     await seedDatabase(db, makeBundle('h', ['doc-a'], ['celac', 'bri']));
@@ -224,12 +230,11 @@ describe('the background listener under 10,000 random messages', () => {
     db.notes.hook('creating', (id, note) => void writes.push({ op: 'create', id, url: note.url }));
     db.notes.hook('updating', (_change, id) => void writes.push({ op: 'update', id }));
     db.notes.hook('deleting', (id) => void writes.push({ op: 'delete', id }));
-    const handlers = createHandlers(
-      db,
-      () => Promise.resolve(),
-      self,
-      () => Promise.resolve({ hash: 'h', entries: [] }),
-    );
+    const handlers = createHandlers(db, () => Promise.resolve(), self, {
+      pageMatcher: () => Promise.resolve({ hash: 'h', entries: [] }),
+      uiStrings: (lang) => Promise.resolve({ common_lang: { message: lang } }),
+      badge: (tabId, entries) => Promise.resolve(void badges.push({ tabId, entries })),
+    });
     stop = listenToMessages((t, d, s) => dispatch(handlers, self, t, d, s));
   });
   afterAll(async () => {
@@ -242,6 +247,7 @@ describe('the background listener under 10,000 random messages', () => {
     await fc.assert(
       fc.asyncProperty(exchange, async ([raw, from]) => {
         writes.length = 0;
+        badges.length = 0;
         const settings = await fakeBrowser.storage.local.get(null);
         const { answered, response } = await deliver(raw, from);
         expect(await fakeBrowser.storage.local.get(null)).toEqual(settings);
@@ -255,8 +261,14 @@ describe('the background listener under 10,000 random messages', () => {
         if (r.err) tally.refused++;
         else tally.answered++;
         const known = typeof msgType === 'string' && types.includes(msgType);
-        if (r.err || !known || !Object.hasOwn(WRITES, msgType)) expect(writes).toEqual([]);
-        if (isOwnPage(from)) return;
+        if (r.err || !known || !Object.hasOwn(WRITES, msgType)) {
+          expect(writes).toEqual([]);
+          expect(badges).toEqual([]);
+        }
+        if (isOwnPage(from)) {
+          expect(badges).toEqual([]);
+          return;
+        }
         if (from.id !== self.id) {
           expect(r.err?.message).toMatch(/refused|Unknown/);
           return;
@@ -264,6 +276,9 @@ describe('the background listener under 10,000 random messages', () => {
         // A content script: at most one new note, about its own page; nothing else changes.
         expect(writes.length).toBeLessThanOrEqual(1);
         for (const w of writes) expect(w).toMatchObject({ op: 'create', url: from.url });
+        // The badge only of its own tab, and only from the top frame.
+        for (const b of badges) expect(b.tabId).toBe((from.tab as { id: number }).id);
+        if (badges.length > 0) expect(from.frameId ?? 0).toBe(0);
         if (msgType === 'getPageNotes' && r.res) {
           for (const n of r.res as Note[]) expect(n.url).toBe(from.url);
         }

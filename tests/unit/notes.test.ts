@@ -4,9 +4,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PuenteDB } from '@/lib/db/database';
 import { applyImport, createNote, deleteNote, listNotes, restoreNote, updateNote } from '@/lib/db/notes';
 import { seedDatabase } from '@/lib/db/seed';
-import { MAX_IMPORT_BYTES, exportJson, exportMarkdown, parseImport, planImport } from '@/lib/notes/transfer';
+import {
+  MAX_IMPORT_BYTES,
+  exportJson,
+  exportMarkdown,
+  importErrorText,
+  parseImport,
+  planImport,
+} from '@/lib/notes/transfer';
 import { filterNotes, safeUrl, sortNotes } from '@/lib/notes/view';
 import { makeBundle, makeNote } from './helpers';
+import { translator } from './locales';
+
+const english = translator('en');
 
 const dir = join(__dirname, '../fixtures/notes');
 const valid = readFileSync(join(dir, 'valid.json'), 'utf8');
@@ -50,7 +60,7 @@ describe('export and import', () => {
 
   it('merges by id: adds new notes, updates newer ones, skips the rest, deletes nothing', async () => {
     const parsed = parseImport(valid);
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(parsed.error.key);
     const [first, second] = parsed.notes;
     const mine = makeNote('0a9b8c7d-0000-4000-8000-000000000000');
     await db.notes.bulkAdd([
@@ -75,26 +85,34 @@ describe('export and import', () => {
     const expected = readFileSync(join(dir, 'broken', file.replace('.json', '.expect')), 'utf8').trim();
     const result = parseImport(text);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toContain(expected);
+    expect(!result.ok && importErrorText(result.error, english)).toContain(expected);
   });
 
   it('refuses an enormous file before parsing it', () => {
     const result = parseImport('x'.repeat(MAX_IMPORT_BYTES + 1));
-    expect(result).toEqual({ ok: false, error: 'The file is larger than 20 MB.' });
+    expect(!result.ok && importErrorText(result.error, english)).toBe('The file is larger than 20 MB.');
   });
 
   it('writes readable Markdown grouped by entry or by page, with citations and links', () => {
     const parsed = parseImport(valid);
-    if (!parsed.ok) throw new Error(parsed.error);
-    const byEntry = exportMarkdown(parsed.notes, 'entry', (id) =>
-      id === 'china-celac-forum' ? 'China–CELAC Forum' : undefined,
+    if (!parsed.ok) throw new Error(parsed.error.key);
+    const labels = {
+      title: 'Puente notes',
+      noEntry: 'Notes without an entry',
+      noPage: 'Notes without a page',
+    };
+    const byEntry = exportMarkdown(
+      parsed.notes,
+      'entry',
+      (id) => (id === 'china-celac-forum' ? 'China–CELAC Forum' : undefined),
+      labels,
     );
     expect(byEntry).toContain('## China–CELAC Forum');
     expect(byEntry).toContain('> the China-CELAC Forum');
     expect(byEntry).toContain('[Ministers meet](https://news.example/forum)');
     expect(byEntry).toContain('#forum #2025');
     expect(byEntry).toContain('## Notes without an entry');
-    const byPage = exportMarkdown(parsed.notes, 'page', () => 'China–CELAC Forum');
+    const byPage = exportMarkdown(parsed.notes, 'page', () => 'China–CELAC Forum', labels);
     expect(byPage).toContain('## [Ministers meet](https://news.example/forum)');
     expect(byPage).toContain('## Notes without a page');
   });

@@ -132,7 +132,7 @@ describe('side panel components', () => {
       <EntryPage
         data={{
           term: { ...celac, related: ['mexico'] },
-          related: [{ id: 'mexico', kind: 'place', en: mexico.en, zh: mexico.zh }],
+          related: [{ id: 'mexico', kind: 'place', en: mexico.en, zh: mexico.zh, es: mexico.es }],
           sources: [
             {
               doc: makeDocument('d'),

@@ -1,5 +1,8 @@
 /** Small builders shared by unit tests. */
 import { render, type ComponentChild } from 'preact';
+import { I18nContext } from '@/lib/i18n/context';
+import type { UiLanguage } from '@/lib/i18n/languages';
+import { translator } from './locales';
 import type { Bundle, CorpusDocument, Term } from '@/lib/bundle/types';
 import type { Note } from '@/lib/db/types';
 
@@ -77,12 +80,12 @@ export function makeNote(id: string, text = 'My note'): Note {
   };
 }
 
-/** Renders a component into a fresh element; `unmountAll()` cleans up after each test. */
+/** Renders a component (in an interface language) into a fresh element; `unmountAll()` cleans up. */
 const mounted: HTMLElement[] = [];
-export function mount(node: ComponentChild): HTMLElement {
+export function mount(node: ComponentChild, lang: UiLanguage = 'en'): HTMLElement {
   const root = document.createElement('div');
   document.body.append(root);
-  render(node, root);
+  render(<I18nContext.Provider value={translator(lang)}>{node}</I18nContext.Provider>, root);
   mounted.push(root);
   return root;
 }
