@@ -2,7 +2,8 @@
  * Mentions on a page: matching a text run, turning matches into DOM ranges, and the index
  * that answers "which mention is at this text position" for hover (binary search per node).
  */
-import type { Automaton } from '../match/automaton';
+import type { Automaton, Match } from '../match/automaton';
+import { WINDOW, matchWindows } from '../match/windows';
 import { normalizeCodes } from '../text/normalize';
 import { locate, type TextRun } from './runs';
 
@@ -19,19 +20,34 @@ export interface PageMention {
 
 /** Finds the mentions in one run. */
 export function matchRun(run: TextRun, automaton: Automaton): PageMention[] {
-  const codes = normalizeCodes(run.text);
-  const out: PageMention[] = [];
-  for (const m of automaton.matchCodes(codes)) {
-    const start = codes.starts[m.start]!;
-    const end = codes.ends[m.end - 1]!;
-    const a = locate(run, start);
-    const b = locate(run, end, true);
-    const range = run.block.ownerDocument.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    out.push({ entry: m.entry, range, run, start, end });
+  return [...matchRunInSlices(run, automaton)].flat();
+}
+
+/**
+ * Finds the mentions in one run, a bounded window of its text at a time (a single text node
+ * can hold megabytes): the caller may pause between the batches yielded.
+ */
+export function* matchRunInSlices(run: TextRun, automaton: Automaton): Generator<PageMention[]> {
+  if (run.text.length <= WINDOW) {
+    const codes = normalizeCodes(run.text);
+    const matches = automaton.matchCodes(codes).map((m) => ({
+      ...m,
+      start: codes.starts[m.start]!,
+      end: codes.ends[m.end - 1]!,
+    }));
+    yield matches.map((m) => toMention(run, m));
+    return;
   }
-  return out;
+  for (const batch of matchWindows(automaton, run.text)) yield batch.map((m) => toMention(run, m));
+}
+
+function toMention(run: TextRun, m: Match): PageMention {
+  const a = locate(run, m.start);
+  const b = locate(run, m.end, true);
+  const range = run.block.ownerDocument.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return { entry: m.entry, range, run, start: m.start, end: m.end };
 }
 
 interface Segment {
