@@ -1,4 +1,5 @@
 import { runPuente } from '@/lib/content/controller';
+import { refuseForgedScriptStarts } from '@/lib/content/page-guards';
 import { toBackground } from '@/lib/messaging/protocol';
 import '@/components/page/highlights.css';
 
@@ -7,7 +8,10 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // Nothing posted to the page: it would tell any page the name of WXT's "script started" event.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    refuseForgedScriptStarts(ctx.signal);
     // The matcher data comes from the background so that this script stays small on every page.
     const data = await toBackground.sendMessage('getPageMatcher', null);
     if (ctx.isValid) runPuente(ctx, data);
