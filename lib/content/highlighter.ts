@@ -97,6 +97,7 @@ export class PageHighlighter {
   /** Finishes all queued scanning now (benchmarks and tests; pages get idle slices). */
   finishNow(): void {
     this.runner.drain();
+    this.painter.flush();
   }
 
   /** Stops everything and erases every highlight. */
@@ -116,10 +117,8 @@ export class PageHighlighter {
 
   /** Entries on the page with their counts, in order of first appearance. */
   pageTerms(): PageTerm[] {
-    const mentions = [...this.index.mentions()].filter((m) => m.range.startContainer.isConnected);
-    mentions.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     const counts = new Map<string, number>();
-    for (const m of mentions) {
+    for (const m of this.orderedMentions()) {
       const id = this.entryOf(m).id;
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
@@ -128,8 +127,7 @@ export class PageHighlighter {
 
   /** Mentions in document order. */
   orderedMentions(): PageMention[] {
-    const list = [...this.index.mentions()].filter((m) => m.range.startContainer.isConnected);
-    return list.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return this.index.ordered().filter((m) => m.range.startContainer.isConnected);
   }
 
   /** Whether scanning is still under way. */
@@ -178,6 +176,7 @@ export class PageHighlighter {
       yield* this.process(run);
       yield;
     }
+    if (!this.stopped) this.painter.flush();
   }
 
   /** Matches and paints one run, pausing between windows of a long text. */

@@ -60,6 +60,9 @@ interface Segment {
 export class MentionIndex {
   private readonly byNode = new Map<Text, Segment[]>();
   private readonly all = new Set<PageMention>();
+  /** Mentions in document order, and the ones added since it was sorted. */
+  private sorted: PageMention[] = [];
+  private pending: PageMention[] = [];
 
   /** Number of mentions indexed. */
   get size(): number {
@@ -74,18 +77,22 @@ export class MentionIndex {
   /** Adds a mention under every text node it covers. */
   add(mention: PageMention): void {
     this.all.add(mention);
+    this.pending.push(mention);
     const { run, start, end } = mention;
     run.nodes.forEach((node, i) => {
       const nodeStart = run.starts[i]!;
       const nodeEnd = nodeStart + node.data.length;
       if (nodeEnd <= start || nodeStart >= end) return;
       const list = this.byNode.get(node) ?? [];
-      list.push({
+      const seg = {
         start: Math.max(start, nodeStart) - nodeStart,
         end: Math.min(end, nodeEnd) - nodeStart,
         mention,
-      });
-      list.sort((x, y) => x.start - y.start);
+      };
+      // Mentions mostly come in text order: append; otherwise insert in place. (Sorting the
+      // whole list on each add made one text node of megabytes quadratic.)
+      if (list.length === 0 || list[list.length - 1]!.start <= seg.start) list.push(seg);
+      else list.splice(insertionPoint(list, seg.start), 0, seg);
       this.byNode.set(node, list);
     });
   }
@@ -96,13 +103,20 @@ export class MentionIndex {
     for (const node of nodes) {
       for (const seg of this.byNode.get(node) ?? []) removed.add(seg.mention);
     }
+    if (removed.size > 0) {
+      this.sorted = this.sorted.filter((m) => !removed.has(m));
+      this.pending = this.pending.filter((m) => !removed.has(m));
+    }
+    // Each node's list is filtered once, however many of its mentions go.
+    const touched = new Set<Text>();
     for (const m of removed) {
       this.all.delete(m);
-      for (const node of m.run.nodes) {
-        const list = this.byNode.get(node)?.filter((s) => s.mention !== m);
-        if (list && list.length > 0) this.byNode.set(node, list);
-        else this.byNode.delete(node);
-      }
+      for (const node of m.run.nodes) touched.add(node);
+    }
+    for (const node of touched) {
+      const list = this.byNode.get(node)?.filter((s) => !removed.has(s.mention));
+      if (list && list.length > 0) this.byNode.set(node, list);
+      else this.byNode.delete(node);
     }
     return [...removed];
   }
@@ -128,9 +142,47 @@ export class MentionIndex {
     return null;
   }
 
+  /**
+   * Every mention in document order. Kept sorted between calls (the side panel asks every few
+   * seconds): comparing ranges costs a walk over siblings, so a full sort on each call was a
+   * long task on big pages. Mentions added since are sorted among themselves (scan order is
+   * nearly document order, which the sort's run detection exploits) and appended, or merged
+   * when they do not all come after the last one.
+   */
+  ordered(): readonly PageMention[] {
+    if (this.pending.length === 0) return this.sorted;
+    const added = this.pending.sort(byDocumentOrder);
+    this.pending = [];
+    const last = this.sorted[this.sorted.length - 1];
+    if (!last || byDocumentOrder(last, added[0]!) <= 0) {
+      for (const m of added) this.sorted.push(m);
+    } else {
+      this.sorted = this.sorted.concat(added).sort(byDocumentOrder);
+    }
+    return this.sorted;
+  }
+
   /** Drops everything. */
   clear(): void {
     this.byNode.clear();
     this.all.clear();
+    this.sorted = [];
+    this.pending = [];
   }
+}
+
+/** The first index whose segment starts after `start`. */
+function insertionPoint(list: readonly Segment[], start: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function byDocumentOrder(a: PageMention, b: PageMention): number {
+  return a.run === b.run ? a.start - b.start : a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
 }
