@@ -154,7 +154,7 @@ void describe('huge and busy pages', () => {
     const withPuente = await figures(page);
     const counts = await textCounts(page);
     const units = await page.evaluate(() => {
-      const text = document.querySelector('p')!.textContent!;
+      const text = document.querySelector('p')!.textContent;
       return text.split('Ministers of the').length - 1;
     });
     await page.close();
