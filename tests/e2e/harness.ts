@@ -34,9 +34,12 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension on a fresh profile. */
-export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+/** Launches Chromium with the built extension (or another unpacked copy) on a fresh profile. */
+export async function launch(
+  options: { colorScheme?: 'light' | 'dark'; extensionPath?: string; args?: string[] } = {},
+): Promise<Session> {
+  const extension = options.extensionPath ?? extensionDir;
+  if (!existsSync(join(extension, 'manifest.json'))) {
     throw new Error('The extension is not built: run `npm run build` first.');
   }
   const profile = mkdtempSync(join(tmpdir(), 'puente-e2e-'));
@@ -46,11 +49,12 @@ export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): 
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       ...BROWSER_ARGS,
       // Fixture sites with names of their own, all served from 127.0.0.1.
       '--host-resolver-rules=MAP *.test 127.0.0.1',
+      ...(options.args ?? []),
     ],
   });
   const worker =
