@@ -211,6 +211,28 @@ export function sendToActiveTab(session: Session, type: string, data: unknown): 
   );
 }
 
+/** The page's DOM as HTML, without Puente's host element. */
+export async function domWithoutPuente(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('puente-ui').forEach((el) => el.remove());
+    return clone.outerHTML;
+  });
+}
+
+/** Waits until the highlighted texts stop changing (at least `min` of them), and answers them. */
+export async function settled(page: Page, min = 1): Promise<Record<string, string[]>> {
+  let last = -1;
+  let stable = 0;
+  await until(async () => {
+    const n = allTexts(await highlighted(page)).length;
+    stable = n === last && n >= min ? stable + 1 : 0;
+    last = n;
+    return stable >= 3;
+  }, 'highlights to settle');
+  return highlighted(page);
+}
+
 /** A browser with Puente and a fixture server, started before a suite's tests and closed after. */
 export interface BrowserEnv {
   session: Session;
