@@ -59,22 +59,26 @@ describe('matchWindows', () => {
 });
 
 describe('matchRunInSlices', () => {
-  it('cuts one multi-megabyte text node into bounded batches with the same mentions', () => {
-    const sentence = 'The China-CELAC Forum met; CELAC and the Global South. ';
-    document.body.innerHTML = `<p>${sentence.repeat(40_000)}</p>`;
-    const [run] = [...textRuns(document.body)];
-    expect(run!.nodes).toHaveLength(1);
-    expect(run!.text.length).toBeGreaterThan(2_000_000);
-    const batches = [...matchRunInSlices(run!, small)];
-    expect(batches.length).toBeGreaterThanOrEqual(Math.floor(run!.text.length / WINDOW));
-    const perWindow = Math.ceil((WINDOW / sentence.length) * 3) + 3;
-    expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(perWindow);
-    const mentions = batches.flat();
-    expect(mentions).toHaveLength(120_000);
-    expect(mentions.map((m) => [m.start, m.end])).toEqual(
-      small.match(run!.text).map((m) => [m.start, m.end]),
-    );
-    expect(mentions[1]!.range.toString()).toBe('CELAC');
-    expect(matchRun(run!, small)).toHaveLength(120_000);
-  });
+  it(
+    'cuts one megabyte-long text node into bounded batches with the same mentions',
+    { timeout: 30_000 },
+    () => {
+      const sentence = 'The China-CELAC Forum met; CELAC and the Global South. ';
+      document.body.innerHTML = `<p>${sentence.repeat(20_000)}</p>`;
+      const [run] = [...textRuns(document.body)];
+      expect(run!.nodes).toHaveLength(1);
+      expect(run!.text.length).toBeGreaterThan(1_000_000);
+      const batches = [...matchRunInSlices(run!, small)];
+      expect(batches.length).toBeGreaterThanOrEqual(Math.floor(run!.text.length / WINDOW));
+      const perWindow = Math.ceil((WINDOW / sentence.length) * 3) + 3;
+      expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(perWindow);
+      const mentions = batches.flat();
+      expect(mentions).toHaveLength(60_000);
+      expect(mentions.map((m) => [m.start, m.end])).toEqual(
+        small.match(run!.text).map((m) => [m.start, m.end]),
+      );
+      expect(mentions[1]!.range.toString()).toBe('CELAC');
+      expect(matchRun(run!, small)).toHaveLength(60_000);
+    },
+  );
 });
