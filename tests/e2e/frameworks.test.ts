@@ -21,6 +21,7 @@ import {
   settled,
   until,
   useBrowser,
+  collectErrors,
 } from './harness';
 
 const require = createRequire(import.meta.url);
@@ -91,13 +92,8 @@ void describe('framework pages', () => {
   ] as const) {
     void it(`${name}: 500 re-renders with no errors or hydration warnings and the same DOM`, async () => {
       const url = `${env.origin}${path || writeReactSsrPage()}`;
-      const errors: string[] = [];
       const page = await env.session.context.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => {
-        const bad = m.type() === 'error' || (m.type() === 'warning' && /hydrat|mismatch/i.test(m.text()));
-        if (bad && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-      });
+      const errors = collectErrors(page, /hydrat|mismatch/i);
       await page.goto(url);
       const before = allTexts(await settled(page, 4));
       await exercise(page);

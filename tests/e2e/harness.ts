@@ -233,6 +233,20 @@ export async function settled(page: Page, min = 1): Promise<Record<string, strin
   return highlighted(page);
 }
 
+/**
+ * Collects a page's uncaught errors and console errors (a missing favicon aside), and warnings
+ * that match `warnings`.
+ */
+export function collectErrors(page: Page, warnings?: RegExp): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    const bad = m.type() === 'error' || (m.type() === 'warning' && warnings?.test(m.text()));
+    if (bad && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  return errors;
+}
+
 /** A browser with Puente and a fixture server, started before a suite's tests and closed after. */
 export interface BrowserEnv {
   session: Session;

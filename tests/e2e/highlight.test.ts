@@ -16,6 +16,7 @@ import {
   settled,
   until,
   useBrowser,
+  collectErrors,
 } from './harness';
 
 const bundle = JSON.parse(readFileSync(join(extensionDir, 'bundle.json'), 'utf8')) as Bundle;
@@ -163,13 +164,8 @@ void describe('highlighting on news pages', () => {
   });
 
   void it('keeps a React app working through 500 re-renders, with no errors and the same DOM', async () => {
-    const errors: string[] = [];
     const page = await env.session.context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()),
-    );
+    const errors = collectErrors(page);
     await page.goto(`${env.origin}${pages}/react-app.html`);
     await settled(page);
     await page.evaluate(async () => {

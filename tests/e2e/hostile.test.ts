@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CDPSession, Page } from 'playwright-core';
 import type { Note } from '../../lib/db/types';
-import { allTexts, highlighted, readStore, screenshot, until, useBrowser } from './harness';
+import { allTexts, highlighted, readStore, screenshot, until, useBrowser, collectErrors } from './harness';
 
 interface Hostile {
   calls: number;
@@ -42,13 +42,8 @@ void describe('a hostile page', () => {
   const env = useBrowser();
 
   void it('cannot break, switch off, steer or trap Puente', async () => {
-    const errors: string[] = [];
     const page = await env.session.context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()),
-    );
+    const errors = collectErrors(page);
     const cdp = await env.session.context.newCDPSession(page);
     // The page knows Puente's id (a published extension's id is public) and forges its events.
     await page.goto(`${env.origin}/tests/fixtures/pages/hostile.html?id=${env.session.extensionId}`);

@@ -17,6 +17,7 @@ import type { Bundle } from '../../lib/bundle/types';
 import type { Note } from '../../lib/db/types';
 import {
   allTexts,
+  collectErrors,
   extensionDir,
   highlighted,
   launch,
@@ -65,7 +66,6 @@ void describe('updating Puente over a previous build', () => {
     const previous = writePreviousBuild(dir);
     session = await launch({ extensionPath: dir, args: ['--enable-unsafe-extension-debugging'] });
     const site = await serve(root);
-    const errors: string[] = [];
     try {
       const ext = await session.context.newPage();
       await ext.goto(session.url('sidepanel.html'));
@@ -105,12 +105,7 @@ void describe('updating Puente over a previous build', () => {
 
       // An open news tab, with the previous build's content script in it.
       const tab = await session.context.newPage();
-      tab.on('pageerror', (e) => errors.push(e.message));
-      tab.on(
-        'console',
-        (m) =>
-          m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()),
-      );
+      const errors = collectErrors(tab);
       await tab.goto(`${site.origin}/tests/fixtures/pages/en-news.html`);
       await until(async () => allTexts(await highlighted(tab)).length >= 10, 'highlights before the update');
 
