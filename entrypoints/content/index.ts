@@ -1,6 +1,7 @@
 import { runPuente } from '@/lib/content/controller';
 import { refuseForgedScriptStarts } from '@/lib/content/page-guards';
 import { toBackground } from '@/lib/messaging/protocol';
+import { withRetry } from '@/lib/messaging/retry';
 import '@/components/page/highlights.css';
 
 export default defineContentScript({
@@ -13,7 +14,9 @@ export default defineContentScript({
   async main(ctx) {
     refuseForgedScriptStarts(ctx.signal);
     // The matcher data comes from the background so that this script stays small on every page.
-    const data = await toBackground.sendMessage('getPageMatcher', null);
+    // Retried: the worker may be stopped while it answers (MV3), and without the data the page
+    // would stay unmarked until reloaded.
+    const data = await withRetry(() => toBackground.sendMessage('getPageMatcher', null));
     if (ctx.isValid) runPuente(ctx, data);
   },
 });
