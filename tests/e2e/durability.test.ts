@@ -132,7 +132,7 @@ void describe('durability: notes survive service-worker restarts', () => {
     await cdp.send('ServiceWorker.enable');
     const errors: string[] = [];
     const stopper = stopWorkerAtRandom(cdp, 700);
-    const rounds = 6;
+    const rounds = 4;
     let stops = 0;
     try {
       for (let i = 0; i < rounds; i++) {
@@ -167,7 +167,7 @@ void describe('durability: notes survive service-worker restarts', () => {
     console.log(
       `${rounds} pages opened, hovered and noted while the worker was stopped ${stops} times: ${notes.length} notes stored`,
     );
-    assert.ok(stops >= 5, `the worker was stopped ${stops} times`);
+    assert.ok(stops >= 3, `the worker was stopped ${stops} times`);
     assert.deepEqual(
       texts,
       Array.from({ length: rounds }, (_, i) => `worker round ${i}`),

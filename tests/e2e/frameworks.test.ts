@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   allTexts,
@@ -85,6 +85,14 @@ async function exercise(page: Page): Promise<void> {
 
 void describe('framework pages', () => {
   const env = useBrowser();
+  // One browser without Puente, for the DOM to compare with.
+  let plain: Awaited<ReturnType<typeof launchPlain>> | undefined;
+  before(async () => {
+    plain = await launchPlain();
+  });
+  after(async () => {
+    await plain?.close();
+  });
 
   for (const [name, path] of [
     ['React, server-rendered then hydrated', ''],
@@ -103,17 +111,12 @@ void describe('framework pages', () => {
       );
       assert.equal(await page.locator('#tick').textContent(), 'Update 500 — the Global South watches CELAC');
       const texts = allTexts(await settled(page));
-      const plain = await launchPlain();
-      let same = false;
-      try {
-        const other = await plain.context.newPage();
-        await other.goto(url);
-        await exercise(other);
-        await other.waitForTimeout(100);
-        same = (await domWithoutPuente(page)) === (await domWithoutPuente(other));
-      } finally {
-        await plain.close();
-      }
+      const other = await plain!.context.newPage();
+      await other.goto(url);
+      await exercise(other);
+      await other.waitForTimeout(100);
+      const same = (await domWithoutPuente(page)) === (await domWithoutPuente(other));
+      await other.close();
       console.log(
         `${name}: ${before.length} mentions marked before, ${texts.length} after 500 re-renders and a new story; ${errors.length} errors; DOM ${same ? 'identical' : 'different'} without Puente`,
       );
