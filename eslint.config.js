@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['.output/**', '.wxt/**', '.generated/**', '.scratch/**', 'node_modules/**', 'eslint.config.js'],
+    // Fixture pages' scripts are test data: they run in the page, not in the project.
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      '.generated/**',
+      '.scratch/**',
+      'node_modules/**',
+      'eslint.config.js',
+      'tests/fixtures/**/*.js',
+    ],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {

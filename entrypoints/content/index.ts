@@ -1,5 +1,7 @@
 import { runPuente } from '@/lib/content/controller';
+import { refuseForgedScriptStarts } from '@/lib/content/page-guards';
 import { toBackground } from '@/lib/messaging/protocol';
+import { withRetry } from '@/lib/messaging/retry';
 import '@/components/page/highlights.css';
 
 export default defineContentScript({
@@ -7,9 +9,14 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // Nothing posted to the page: it would tell any page the name of WXT's "script started" event.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    refuseForgedScriptStarts(ctx.signal);
     // The matcher data comes from the background so that this script stays small on every page.
-    const data = await toBackground.sendMessage('getPageMatcher', null);
+    // Retried: the worker may be stopped while it answers (MV3), and without the data the page
+    // would stay unmarked until reloaded.
+    const data = await withRetry(() => toBackground.sendMessage('getPageMatcher', null));
     if (ctx.isValid) runPuente(ctx, data);
   },
 });

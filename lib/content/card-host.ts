@@ -20,6 +20,7 @@ import { withRetry } from '../messaging/retry';
 import type { Anchor } from './anchors';
 import { I18nContext } from '../i18n/context';
 import type { Translator } from '../i18n/translator';
+import { keepOnTop } from './page-guards';
 import type { PageMention } from './mentions';
 import { contextAround, sentenceAround, type Snippet } from './sentence';
 
@@ -263,7 +264,15 @@ export class CardHost {
       this.ui = ui;
       return ui;
     });
-    return this.mounting;
+    const ui = await this.mounting;
+    // A page may remove the host: it is put back when a card is shown, never in answer to the
+    // removal itself, so a page that keeps removing it cannot draw Puente into a loop.
+    if (!ui.shadowHost.isConnected) {
+      ui.remove();
+      ui.mount();
+    }
+    keepOnTop(ui.shadowHost);
+    return ui;
   }
 
   private cardElement(): HTMLElement | null {

@@ -109,7 +109,10 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   new HoverTracker(
     window,
     ctx,
-    (x, y) => highlighter?.hitTest(x, y) ?? null,
+    // After an update or reload this copy is orphaned: reading `isValid` notices (the runtime's
+    // id is gone) and invalidates the context, which stops and erases everything. Checked on
+    // pointer moves, so that a quiet page costs nothing.
+    (x, y) => (ctx.isValid ? (highlighter?.hitTest(x, y) ?? null) : null),
     (m, x, y) => {
       if (m || anchors.length === 0) return card.hover(m, m && highlighter ? highlighter.entryOf(m) : null);
       const anchor = noteAt(anchors, x, y);
@@ -196,10 +199,16 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   );
 
   ctx.onInvalidated(() => {
-    stop();
-    card.remove();
-    stopListening();
-    for (const u of unwatch) u();
+    // After an update the extension APIs of this orphaned copy throw "Extension context
+    // invalidated" even to remove a listener: each step runs on its own, and such errors are
+    // dropped (the listeners died with the context anyway).
+    for (const step of [stop, () => card.remove(), stopListening, ...unwatch]) {
+      try {
+        step();
+      } catch {
+        // nothing left to undo
+      }
+    }
   });
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Automaton } from '../match/automaton';
 import { buildPageMatcher, type PageMatcherData } from '../match/forms';
-import { MentionIndex, matchRun, type PageMention } from './mentions';
+import { MentionIndex, matchRunInSlices, type PageMention } from './mentions';
 import { MARK_ATTRIBUTE, createPainter, type Painter } from './painter';
 import { blockOf, isInline, isSkipped, textRuns, type TextRun, type WalkOptions } from './runs';
 import { SliceRunner, type Timers } from './scheduler';
@@ -97,6 +97,7 @@ export class PageHighlighter {
   /** Finishes all queued scanning now (benchmarks and tests; pages get idle slices). */
   finishNow(): void {
     this.runner.drain();
+    this.painter.flush();
   }
 
   /** Stops everything and erases every highlight. */
@@ -116,10 +117,8 @@ export class PageHighlighter {
 
   /** Entries on the page with their counts, in order of first appearance. */
   pageTerms(): PageTerm[] {
-    const mentions = [...this.index.mentions()].filter((m) => m.range.startContainer.isConnected);
-    mentions.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     const counts = new Map<string, number>();
-    for (const m of mentions) {
+    for (const m of this.orderedMentions()) {
       const id = this.entryOf(m).id;
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
@@ -135,8 +134,7 @@ export class PageHighlighter {
 
   /** Mentions in document order. */
   orderedMentions(): PageMention[] {
-    const list = [...this.index.mentions()].filter((m) => m.range.startContainer.isConnected);
-    return list.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return this.index.ordered().filter((m) => m.range.startContainer.isConnected);
   }
 
   /** Whether scanning is still under way. */
@@ -182,23 +180,31 @@ export class PageHighlighter {
   private *scan(root: Node): Generator<void> {
     for (const run of textRuns(root, this.walk)) {
       if (this.stopped) return;
-      this.process(run);
+      yield* this.process(run);
       yield;
     }
+    if (!this.stopped) this.painter.flush();
   }
 
-  private process(run: TextRun): void {
+  /** Matches and paints one run, pausing between windows of a long text. */
+  private *process(run: TextRun): Generator<void> {
     this.runsScanned++;
     for (const node of run.nodes) this.done.add(node);
     const block = run.block as Element & { checkVisibility?: () => boolean };
     if (block.checkVisibility && !block.checkVisibility()) return;
-    const mentions = matchRun(run, this.automaton);
-    if (mentions.length === 0) return;
-    for (const m of mentions) this.index.add(m);
-    this.painter.add(mentions, (m) => this.entryOf(m).kind);
-    // The fallback painter changes the DOM: those are Puente's own changes, not the page's.
-    if (this.painter.kind === 'wrap') this.observer?.takeRecords();
-    this.onChange?.();
+    let first = true;
+    for (const mentions of matchRunInSlices(run, this.automaton)) {
+      if (!first) yield;
+      first = false;
+      // The page changed the run while it waited: its rescan is queued, this one ends.
+      if (this.stopped || !this.done.has(run.nodes[0]!)) return;
+      if (mentions.length === 0) continue;
+      for (const m of mentions) this.index.add(m);
+      this.painter.add(mentions, (m) => this.entryOf(m).kind);
+      // The fallback painter changes the DOM: those are Puente's own changes, not the page's.
+      if (this.painter.kind === 'wrap') this.observer?.takeRecords();
+      this.onChange?.();
+    }
   }
 
   /**

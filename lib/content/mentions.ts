@@ -2,7 +2,8 @@
  * Mentions on a page: matching a text run, turning matches into DOM ranges, and the index
  * that answers "which mention is at this text position" for hover (binary search per node).
  */
-import type { Automaton } from '../match/automaton';
+import type { Automaton, Match } from '../match/automaton';
+import { WINDOW, matchWindows } from '../match/windows';
 import { normalizeCodes } from '../text/normalize';
 import { locate, type TextRun } from './runs';
 
@@ -19,19 +20,34 @@ export interface PageMention {
 
 /** Finds the mentions in one run. */
 export function matchRun(run: TextRun, automaton: Automaton): PageMention[] {
-  const codes = normalizeCodes(run.text);
-  const out: PageMention[] = [];
-  for (const m of automaton.matchCodes(codes)) {
-    const start = codes.starts[m.start]!;
-    const end = codes.ends[m.end - 1]!;
-    const a = locate(run, start);
-    const b = locate(run, end, true);
-    const range = run.block.ownerDocument.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    out.push({ entry: m.entry, range, run, start, end });
+  return [...matchRunInSlices(run, automaton)].flat();
+}
+
+/**
+ * Finds the mentions in one run, a bounded window of its text at a time (a single text node
+ * can hold megabytes): the caller may pause between the batches yielded.
+ */
+export function* matchRunInSlices(run: TextRun, automaton: Automaton): Generator<PageMention[]> {
+  if (run.text.length <= WINDOW) {
+    const codes = normalizeCodes(run.text);
+    const matches = automaton.matchCodes(codes).map((m) => ({
+      ...m,
+      start: codes.starts[m.start]!,
+      end: codes.ends[m.end - 1]!,
+    }));
+    yield matches.map((m) => toMention(run, m));
+    return;
   }
-  return out;
+  for (const batch of matchWindows(automaton, run.text)) yield batch.map((m) => toMention(run, m));
+}
+
+function toMention(run: TextRun, m: Match): PageMention {
+  const a = locate(run, m.start);
+  const b = locate(run, m.end, true);
+  const range = run.block.ownerDocument.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return { entry: m.entry, range, run, start: m.start, end: m.end };
 }
 
 interface Segment {
@@ -44,6 +60,9 @@ interface Segment {
 export class MentionIndex {
   private readonly byNode = new Map<Text, Segment[]>();
   private readonly all = new Set<PageMention>();
+  /** Mentions in document order, and the ones added since it was sorted. */
+  private sorted: PageMention[] = [];
+  private pending: PageMention[] = [];
 
   /** Number of mentions indexed. */
   get size(): number {
@@ -58,18 +77,22 @@ export class MentionIndex {
   /** Adds a mention under every text node it covers. */
   add(mention: PageMention): void {
     this.all.add(mention);
+    this.pending.push(mention);
     const { run, start, end } = mention;
     run.nodes.forEach((node, i) => {
       const nodeStart = run.starts[i]!;
       const nodeEnd = nodeStart + node.data.length;
       if (nodeEnd <= start || nodeStart >= end) return;
       const list = this.byNode.get(node) ?? [];
-      list.push({
+      const seg = {
         start: Math.max(start, nodeStart) - nodeStart,
         end: Math.min(end, nodeEnd) - nodeStart,
         mention,
-      });
-      list.sort((x, y) => x.start - y.start);
+      };
+      // Mentions mostly come in text order: append; otherwise insert in place. (Sorting the
+      // whole list on each add made one text node of megabytes quadratic.)
+      if (list.length === 0 || list[list.length - 1]!.start <= seg.start) list.push(seg);
+      else list.splice(insertionPoint(list, seg.start), 0, seg);
       this.byNode.set(node, list);
     });
   }
@@ -80,13 +103,20 @@ export class MentionIndex {
     for (const node of nodes) {
       for (const seg of this.byNode.get(node) ?? []) removed.add(seg.mention);
     }
+    if (removed.size > 0) {
+      this.sorted = this.sorted.filter((m) => !removed.has(m));
+      this.pending = this.pending.filter((m) => !removed.has(m));
+    }
+    // Each node's list is filtered once, however many of its mentions go.
+    const touched = new Set<Text>();
     for (const m of removed) {
       this.all.delete(m);
-      for (const node of m.run.nodes) {
-        const list = this.byNode.get(node)?.filter((s) => s.mention !== m);
-        if (list && list.length > 0) this.byNode.set(node, list);
-        else this.byNode.delete(node);
-      }
+      for (const node of m.run.nodes) touched.add(node);
+    }
+    for (const node of touched) {
+      const list = this.byNode.get(node)?.filter((s) => !removed.has(s.mention));
+      if (list && list.length > 0) this.byNode.set(node, list);
+      else this.byNode.delete(node);
     }
     return [...removed];
   }
@@ -112,9 +142,47 @@ export class MentionIndex {
     return null;
   }
 
+  /**
+   * Every mention in document order. Kept sorted between calls (the side panel asks every few
+   * seconds): comparing ranges costs a walk over siblings, so a full sort on each call was a
+   * long task on big pages. Mentions added since are sorted among themselves (scan order is
+   * nearly document order, which the sort's run detection exploits) and appended, or merged
+   * when they do not all come after the last one.
+   */
+  ordered(): readonly PageMention[] {
+    if (this.pending.length === 0) return this.sorted;
+    const added = this.pending.sort(byDocumentOrder);
+    this.pending = [];
+    const last = this.sorted[this.sorted.length - 1];
+    if (!last || byDocumentOrder(last, added[0]!) <= 0) {
+      for (const m of added) this.sorted.push(m);
+    } else {
+      this.sorted = this.sorted.concat(added).sort(byDocumentOrder);
+    }
+    return this.sorted;
+  }
+
   /** Drops everything. */
   clear(): void {
     this.byNode.clear();
     this.all.clear();
+    this.sorted = [];
+    this.pending = [];
   }
+}
+
+/** The first index whose segment starts after `start`. */
+function insertionPoint(list: readonly Segment[], start: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function byDocumentOrder(a: PageMention, b: PageMention): number {
+  return a.run === b.run ? a.start - b.start : a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
 }

@@ -28,6 +28,12 @@ export interface Match {
   pattern: number;
 }
 
+/** Where resolution stands: the end of the text taken so far and the last match taken. */
+export interface ResolveState {
+  until: number;
+  last: Match | null;
+}
+
 const F_BOUND_START = 1;
 const F_BOUND_END = 2;
 const F_EXACT = 4;
@@ -175,6 +181,21 @@ export class Automaton {
    * Leftmost-longest, non-overlapping; blockers (entry -1) win space but are not returned.
    */
   matchCodes(text: NormalizedCodes): Match[] {
+    return this.resolve(this.candidates(text), { until: 0, last: null });
+  }
+
+  /** Longest pattern in normalised units: no match spans more. */
+  get longest(): number {
+    let max = 0;
+    for (const len of this.patLen) if (len > max) max = len;
+    return max;
+  }
+
+  /**
+   * Every accepted pattern occurrence (boundaries and case checked), as triples start, end,
+   * pattern in normalised units, before leftmost-longest resolution.
+   */
+  candidates(text: NormalizedCodes): number[] {
     const found: number[] = []; // triples: start, end, pattern
     // Locals rather than property loads in the loop that reads every character.
     const { rootNext, edgeStart, edgeChar, edgeTarget, fail, dict, outHead, patNext, patLen } = this;
@@ -215,10 +236,15 @@ export class Automaton {
         s = dict[s]!;
       }
     }
-    return this.resolve(found);
+    return found;
   }
 
-  private resolve(found: number[]): Match[] {
+  /**
+   * Resolves candidate triples leftmost-longest, non-overlapping, from `state` (the end of what
+   * was already taken and the last match, which an overlapping form of its entry may extend);
+   * updates `state`. Offsets may be normalised units or source offsets, as long as all agree.
+   */
+  resolve(found: readonly number[], state: ResolveState): Match[] {
     const n = found.length / 3;
     const order = new Int32Array(n);
     for (let k = 0; k < n; k++) order[k] = k;
@@ -230,7 +256,8 @@ export class Automaton {
       return l !== 0 ? l : found[a * 3 + 2]! - found[b * 3 + 2]!;
     });
     const out: Match[] = [];
-    let until = 0;
+    let until = state.until;
+    let last = state.last;
     for (const k of order) {
       const start = found[k * 3]!;
       const end = found[k * 3 + 1]!;
@@ -239,7 +266,6 @@ export class Automaton {
       if (start < until) {
         // Two overlapping forms of the same entry are one mention: "presidente Xi" and
         // "Xi Jinping" in "presidente Xi Jinping".
-        const last = out[out.length - 1];
         if (last && entry >= 0 && last.entry === entry && last.end === until && end > until) {
           last.end = end;
           until = end;
@@ -247,8 +273,13 @@ export class Automaton {
         continue;
       }
       until = end;
-      if (entry >= 0) out.push({ start, end, entry, pattern });
+      if (entry >= 0) {
+        last = { start, end, entry, pattern };
+        out.push(last);
+      }
     }
+    state.until = until;
+    state.last = last;
     return out;
   }
 

@@ -1,7 +1,39 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { CDPSession } from 'playwright-core';
 import type { Note } from '../../lib/db/types';
-import { launch, readStore, waitForSeed, type Session } from './harness';
+import {
+  allTexts,
+  highlighted,
+  launch,
+  readStore,
+  root,
+  serve,
+  until,
+  waitForSeed,
+  type Session,
+} from './harness';
+
+/** Stops the service worker at random moments (every 50–300 ms) until `stop()` is called. */
+function stopWorkerAtRandom(cdp: CDPSession, maxGapMs = 300): { stop(): Promise<number> } {
+  let stops = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * (maxGapMs - 50)));
+      if (!running) break;
+      await cdp.send('ServiceWorker.stopAllWorkers').catch(() => undefined);
+      stops++;
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return stops;
+    },
+  };
+}
 
 void describe('durability: notes survive service-worker restarts', () => {
   let session: Session;
@@ -18,18 +50,10 @@ void describe('durability: notes survive service-worker restarts', () => {
     await waitForSeed(panel);
     const cdp = await session.context.newCDPSession(panel);
     await cdp.send('ServiceWorker.enable');
-    let stops = 0;
-    let running = true;
     // Stop the worker at random moments while the saves are under way.
-    const stopper = (async () => {
-      while (running) {
-        await new Promise((r) => setTimeout(r, 50 + Math.random() * 250));
-        if (!running) break;
-        await cdp.send('ServiceWorker.stopAllWorkers').catch(() => undefined);
-        stops++;
-      }
-    })();
+    const stopper = stopWorkerAtRandom(cdp);
     let result: { confirmed: string[]; failed: number; retried: number };
+    let stops = 0;
     try {
       result = await panel.evaluate(async () => {
         const c = (
@@ -83,8 +107,7 @@ void describe('durability: notes survive service-worker restarts', () => {
         return { confirmed, failed, retried };
       });
     } finally {
-      running = false;
-      await stopper;
+      stops = await stopper.stop();
     }
     const notes = (await readStore<Note>(panel, 'notes')).filter((n) => n.tags.includes('burst'));
     const stored = new Set(notes.map((n) => n.id));
@@ -97,6 +120,60 @@ void describe('durability: notes survive service-worker restarts', () => {
     // A sender gives up after six tries while the worker keeps being stopped; it is told so.
     assert.ok(result.confirmed.length >= 990, `${result.confirmed.length} confirmed`);
     assert.equal(new Set(notes.map((n) => n.text)).size, notes.length, 'no note saved twice');
+    await panel.close();
+  });
+
+  void it('keeps answering pages (matcher, card data, note saves from the card) while the worker is stopped at random moments', async () => {
+    const site = await serve(root);
+    const panel = await session.context.newPage();
+    await panel.goto(session.url('sidepanel.html#/notes'));
+    await waitForSeed(panel);
+    const cdp = await session.context.newCDPSession(panel);
+    await cdp.send('ServiceWorker.enable');
+    const errors: string[] = [];
+    const stopper = stopWorkerAtRandom(cdp, 700);
+    const rounds = 4;
+    let stops = 0;
+    try {
+      for (let i = 0; i < rounds; i++) {
+        // A new page asks for the matcher; hovering asks for card data; the card saves a note.
+        const page = await session.context.newPage();
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(`${site.origin}/tests/fixtures/pages/en-news.html`);
+        await until(async () => allTexts(await highlighted(page)).length >= 10, 'highlights', 20_000);
+        const box = await page.evaluate(() => {
+          const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+          const range = [...registry.values()].flatMap((h) => [...h]).find((r) => r.toString() === 'ECLAC')!;
+          const r = range.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        });
+        await page.mouse.move(box.x + 30, box.y + 60);
+        await page.mouse.move(box.x, box.y, { steps: 3 });
+        const card = page.locator('puente-ui .card');
+        await card.locator('.sources .excerpt').first().waitFor({ timeout: 20_000 });
+        await card.locator('.card-foot .actions button').first().click();
+        await card.locator('form.note-editor textarea').fill(`worker round ${i}`);
+        await card.locator('form.note-editor button[type="submit"]').click();
+        await card.locator('form.note-editor').waitFor({ state: 'detached', timeout: 30_000 });
+        assert.equal(await card.locator('.error').count(), 0);
+        await page.close();
+      }
+    } finally {
+      stops = await stopper.stop();
+      site.server.close();
+    }
+    const notes = (await readStore<Note>(panel, 'notes')).filter((n) => n.text.startsWith('worker round'));
+    const texts = notes.map((n) => n.text).sort();
+    console.log(
+      `${rounds} pages opened, hovered and noted while the worker was stopped ${stops} times: ${notes.length} notes stored`,
+    );
+    assert.ok(stops >= 3, `the worker was stopped ${stops} times`);
+    assert.deepEqual(
+      texts,
+      Array.from({ length: rounds }, (_, i) => `worker round ${i}`),
+      'every note saved once, none lost, none doubled',
+    );
+    assert.deepEqual(errors, []);
     await panel.close();
   });
 });

@@ -41,11 +41,12 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension on a fresh profile. */
+/** Launches Chromium with the built extension (or another unpacked copy) on a fresh profile. */
 export async function launch(
-  options: { colorScheme?: 'light' | 'dark'; args?: string[] } = {},
+  options: { colorScheme?: 'light' | 'dark'; extensionPath?: string; args?: string[] } = {},
 ): Promise<Session> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+  const extension = options.extensionPath ?? extensionDir;
+  if (!existsSync(join(extension, 'manifest.json'))) {
     throw new Error('The extension is not built: run `npm run build` first.');
   }
   const profile = mkdtempSync(join(tmpdir(), 'puente-e2e-'));
@@ -55,8 +56,8 @@ export async function launch(
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       ...BROWSER_ARGS,
       // Fixture sites with names of their own, all served from 127.0.0.1.
       '--host-resolver-rules=MAP *.test 127.0.0.1',
@@ -244,6 +245,42 @@ export function sendToActiveTab(session: Session, type: string, data: unknown): 
     },
     [type, data] as const,
   );
+}
+
+/** The page's DOM as HTML, without Puente's host element. */
+export async function domWithoutPuente(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('puente-ui').forEach((el) => el.remove());
+    return clone.outerHTML;
+  });
+}
+
+/** Waits until the highlighted texts stop changing (at least `min` of them), and answers them. */
+export async function settled(page: Page, min = 1): Promise<Record<string, string[]>> {
+  let last = -1;
+  let stable = 0;
+  await until(async () => {
+    const n = allTexts(await highlighted(page)).length;
+    stable = n === last && n >= min ? stable + 1 : 0;
+    last = n;
+    return stable >= 3;
+  }, 'highlights to settle');
+  return highlighted(page);
+}
+
+/**
+ * Collects a page's uncaught errors and console errors (a missing favicon aside), and warnings
+ * that match `warnings`.
+ */
+export function collectErrors(page: Page, warnings?: RegExp): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    const bad = m.type() === 'error' || (m.type() === 'warning' && warnings?.test(m.text()));
+    if (bad && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  return errors;
 }
 
 /** A browser with Puente and a fixture server, started before a suite's tests and closed after. */

@@ -2,43 +2,24 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { Bundle } from '../../lib/bundle/types';
 import { renderArticle } from '../../scripts/demo/render';
 import {
   allTexts,
   artifactsDir,
+  domWithoutPuente,
   extensionDir,
   highlighted,
   launchPlain,
   screenshot,
   serve,
+  settled,
   until,
   useBrowser,
+  collectErrors,
 } from './harness';
 
 const bundle = JSON.parse(readFileSync(join(extensionDir, 'bundle.json'), 'utf8')) as Bundle;
-
-/** The page's DOM as HTML, without Puente's host element. */
-async function domWithoutPuente(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const clone = document.documentElement.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('puente-ui').forEach((el) => el.remove());
-    return clone.outerHTML;
-  });
-}
-
-async function settled(page: Page, min = 1): Promise<Record<string, string[]>> {
-  let last = -1;
-  let stable = 0;
-  await until(async () => {
-    const n = allTexts(await highlighted(page)).length;
-    stable = n === last && n >= min ? stable + 1 : 0;
-    last = n;
-    return stable >= 3;
-  }, 'highlights to settle');
-  return highlighted(page);
-}
 
 void describe('highlighting on news pages', () => {
   const env = useBrowser();
@@ -183,13 +164,8 @@ void describe('highlighting on news pages', () => {
   });
 
   void it('keeps a React app working through 500 re-renders, with no errors and the same DOM', async () => {
-    const errors: string[] = [];
     const page = await env.session.context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()),
-    );
+    const errors = collectErrors(page);
     await page.goto(`${env.origin}${pages}/react-app.html`);
     await settled(page);
     await page.evaluate(async () => {

@@ -93,6 +93,25 @@ describe('matchRun and MentionIndex', () => {
   });
 });
 
+describe('MentionIndex.ordered', () => {
+  it('keeps mentions in document order as they are added out of order and removed', () => {
+    document.body.innerHTML = '<p id="a">CELAC 拉共体</p><p id="b">中拉论坛</p><p id="c">CELAC</p>';
+    const runs = [...textRuns(document.body)];
+    const [a, b, c] = runs.map((r) => matchRun(r, automaton));
+    const index = new MentionIndex();
+    const texts = () => index.ordered().map((m) => m.range.toString());
+    // Visible blocks first, then the rest: the order they are found in is not the page's.
+    for (const m of b!) index.add(m);
+    expect(texts()).toEqual(['中拉论坛']);
+    for (const m of [...c!, ...a!]) index.add(m);
+    expect(texts()).toEqual(['CELAC', '拉共体', '中拉论坛', 'CELAC']);
+    index.removeNodes(runs[1]!.nodes);
+    expect(texts()).toEqual(['CELAC', '拉共体', 'CELAC']);
+    index.clear();
+    expect(texts()).toEqual([]);
+  });
+});
+
 describe('WrapPainter (no CSS.highlights)', () => {
   it('wraps mentions in marks and unwraps them back to the same text', () => {
     document.body.innerHTML = '<p>CELAC and the China-<em>CELAC</em> Forum; CELAC.</p>';
