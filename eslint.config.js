@@ -17,4 +17,29 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // Puente's own code renders page and user text as text, never as HTML, and runs no string
+    // as code (docs/SECURITY.md). Tests may build fixtures with innerHTML.
+    files: ['entrypoints/**', 'components/**', 'lib/**'],
+    rules: {
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Render text with textContent or Preact, never as HTML.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln|createContextualFragment|setHTMLUnsafe)$/]',
+          message: 'Render text with textContent or Preact, never as HTML.',
+        },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text with textContent or Preact, never as HTML.',
+        },
+      ],
+    },
+  },
 );

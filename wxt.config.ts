@@ -41,14 +41,23 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'puente@puente.example',
-              strict_min_version: '128.0',
+              // 140 (ESR): the CSS Custom Highlight API and data_collection_permissions.
+              strict_min_version: '140.0',
               // Puente collects nothing and sends nothing anywhere.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  // `npm run zip`: the store packages, and the sources addons.mozilla.org asks for, which
+  // rebuild the extension with `npm ci && npm run build:firefox` (README). WXT already leaves
+  // out node_modules, .output, dotfiles (.generated, .wxt) and *.test.* files.
+  zip: {
+    excludeSources: ['tests/**', 'bench/**', 'docs/screenshots/**', '**/*.log'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),

@@ -55,6 +55,26 @@ function names(entry: PageEntry, first: Lang): { lang: Lang; name: string }[] {
   return [...all.filter((n) => n.lang === first), ...all.filter((n) => n.lang !== first)];
 }
 
+/**
+ * The two definitions a card shows: the interface language's first, then the page's language
+ * when it differs (the reader's two languages), else the other side of the bridge (Chinese, or
+ * English for a Chinese interface). Spanish falls back to English where a definition lacks it.
+ */
+export function definitionsFor(
+  definition: { en: string; zh: string; es?: string },
+  ui: Lang,
+  page: Lang,
+): { lang: Lang; text: string }[] {
+  const second: Lang = page !== ui ? page : ui === 'zh' ? 'en' : 'zh';
+  const pickIn = (lang: Lang) =>
+    lang === 'es' && !definition.es
+      ? { lang: 'en' as const, text: definition.en }
+      : { lang, text: definition[lang]! };
+  const first = pickIn(ui);
+  const other = pickIn(second);
+  return other.lang === first.lang ? [first, pickIn(ui === 'zh' ? 'en' : 'zh')] : [first, other];
+}
+
 function Excerpt({ excerpt }: { excerpt: CardExcerpt }) {
   const { doc } = excerpt;
   const i18n = useT();
@@ -82,17 +102,8 @@ export function Card(props: CardProps) {
   useEffect(() => {
     if (props.note === 'editing') editor.current?.focus();
   }, [props.note]);
-  // Definitions exist in English and Chinese: the interface's language first when it has one.
   const defs = data
-    ? props.uiLang === 'zh'
-      ? [
-          { lang: 'zh' as const, text: data.term.definition.zh },
-          { lang: 'en' as const, text: data.term.definition.en },
-        ]
-      : [
-          { lang: 'en' as const, text: data.term.definition.en },
-          { lang: 'zh' as const, text: data.term.definition.zh },
-        ]
+    ? definitionsFor(data.term.definition, props.uiLang, props.sentenceLang ?? props.pageLang)
     : [];
   const [lead, ...others] = names(entry, props.pageLang);
   return (
@@ -155,7 +166,7 @@ export function Card(props: CardProps) {
         data && (
           <div class="definitions">
             {defs.map((d) => (
-              <p key={d.lang} class={`definition def-${d.lang}`} lang={d.lang === 'zh' ? 'zh-Hans' : 'en'}>
+              <p key={d.lang} class={`definition def-${d.lang}`} lang={langAttribute(d.lang)}>
                 {d.text}
               </p>
             ))}

@@ -2,7 +2,7 @@
 import { cardData } from '../db/cards';
 import { corpusStatus, getDocument } from '../db/corpus';
 import type { PuenteDB } from '../db/database';
-import { createNote } from '../db/notes';
+import { createNote, NoteIdTakenError } from '../db/notes';
 import type { PageMatcherData } from '../match/forms';
 import { RefusedError, type Handlers, type SelfInfo, type SenderInfo } from '../messaging/dispatch';
 import { panelRoute } from '../panel-route';
@@ -57,11 +57,16 @@ export function createHandlers(
       return db.notes.where('url').equals(sender.url).toArray();
     },
     async saveNote(input, sender) {
-      // A page may only save notes about itself.
-      if (!isOwnPage(sender, self) && input.url !== (sender.url ?? null)) {
+      // A page may only save notes about itself (and a sender without a URL is no page).
+      if (!isOwnPage(sender, self) && (!sender.url || input.url !== sender.url)) {
         throw new RefusedError('Message "saveNote" refused: a page can only save notes about itself');
       }
-      return createNote(db, input);
+      try {
+        return await createNote(db, input);
+      } catch (e) {
+        if (e instanceof NoteIdTakenError) throw new RefusedError(`Message "saveNote" refused: ${e.message}`);
+        throw e;
+      }
     },
     getUiStrings: ({ lang }) => uiStrings(lang),
     async reportPage({ entries }, sender) {

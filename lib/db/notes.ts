@@ -2,14 +2,25 @@
 import type { PuenteDB } from './database';
 import type { Note, NoteInput } from './types';
 
+/** A save whose id belongs to a note of another page: not a retry, and never answered with it. */
+export class NoteIdTakenError extends Error {
+  constructor() {
+    super('Another note already has this id');
+    this.name = 'NoteIdTakenError';
+  }
+}
+
 /**
  * Creates a note (with the sender's UUID, or a new one) and the current time. Saving the same
- * id again answers the stored note: a save retried after a lost answer is not doubled.
+ * id again for the same page answers the stored note: a save retried after a lost answer is not
+ * doubled. The same id for another page is refused, so that a page cannot read (or claim) a
+ * note of another page by its id.
  */
 export async function createNote(db: PuenteDB, input: NoteInput, now = Date.now()): Promise<Note> {
   const { id = crypto.randomUUID(), ...fields } = input;
   return db.transaction('rw', db.notes, async () => {
     const existing = await db.notes.get(id);
+    if (existing && existing.url !== fields.url) throw new NoteIdTakenError();
     if (existing) return existing;
     const note: Note = { ...fields, id, createdAt: now, updatedAt: now };
     await db.notes.add(note);

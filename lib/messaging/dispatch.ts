@@ -67,7 +67,12 @@ export async function dispatch(
   }
   const parsed = v.safeParse(requestSchemas[type], data);
   if (!parsed.success) {
-    throw new RefusedError(`Message "${type}" refused: ${parsed.issues[0]?.message ?? 'invalid data'}`);
+    // Valibot's message quotes the value it received: cut it short, so that a refusal never
+    // sends a megabyte back.
+    const reason = parsed.issues[0]?.message ?? 'invalid data';
+    throw new RefusedError(
+      `Message "${type}" refused: ${reason.length > 160 ? `${reason.slice(0, 159)}…` : reason}`,
+    );
   }
   const handler = handlers[type] as (d: unknown, s: SenderInfo) => Promise<unknown>;
   return handler(parsed.output, sender);

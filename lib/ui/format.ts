@@ -15,10 +15,14 @@ export function formatDocumentDate(
   }
   if (doc.dateApprox) {
     const [y, m] = doc.dateApprox.split('-');
-    if (!m) return t('date.approximate', { date: y! });
-    const d = new Date(Date.UTC(Number(y), Number(m) - 1, 1));
-    const month = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-    return t('date.approximate', { date: month });
+    const d = new Date(Date.UTC(Number(y), m ? Number(m) - 1 : 0, 1));
+    // A year alone is formatted too: Chinese writes it "2015年".
+    const when = new Intl.DateTimeFormat(tag, {
+      year: 'numeric',
+      ...(m ? { month: 'long' as const } : {}),
+      timeZone: 'UTC',
+    }).format(d);
+    return t('date.approximate', { date: when });
   }
   return t('date.undated');
 }

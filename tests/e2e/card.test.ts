@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { Note } from '../../lib/db/types';
 import {
-  allTexts,
-  highlighted,
   hover,
   readStore,
+  saveNoteFromCard,
   screenshot,
   sendToActiveTab,
   until,
   useBrowser,
+  waitForHighlights as ready,
 } from './harness';
 
 const pages = '/tests/fixtures/pages';
-
-async function ready(page: Page, min = 3) {
-  await until(async () => allTexts(await highlighted(page)).length >= min, 'highlights');
-}
 
 function overlaps(
   a: { x: number; y: number; width: number; height: number },
@@ -104,12 +99,7 @@ void describe('the hover card: behaviour', () => {
     await page.goto(`${env.origin}${pages}/en-news.html`);
     await ready(page, 10);
     const { card } = await hover(page, 'ECLAC');
-    await card.getByRole('button', { name: 'Save note' }).click();
-    const box = (await card.boundingBox())!;
-    await page.mouse.move(box.x + 40, box.y + 40);
-    await card.locator('textarea').fill('ECLAC trade figures: check the 2024 report.');
-    await card.locator('form').getByRole('button', { name: 'Save note' }).click();
-    await card.getByText('Note saved.').waitFor();
+    await saveNoteFromCard(page, card, 'ECLAC trade figures: check the 2024 report.');
     assert.match((await card.locator('.notes-count').textContent()) ?? '', /^1 note/);
     const ext = await env.session.context.newPage();
     await ext.goto(env.session.url('sidepanel.html#/sources'));

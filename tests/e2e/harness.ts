@@ -8,7 +8,14 @@ import { createServer, type Server } from 'node:http';
 import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type Frame,
+  type Locator,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 
 export const root = join(import.meta.dirname, '../..');
 export const extensionDir = join(root, '.output/chrome-mv3');
@@ -35,7 +42,9 @@ export interface Session {
 }
 
 /** Launches Chromium with the built extension on a fresh profile. */
-export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+export async function launch(
+  options: { colorScheme?: 'light' | 'dark'; args?: string[] } = {},
+): Promise<Session> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error('The extension is not built: run `npm run build` first.');
   }
@@ -51,6 +60,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): 
       ...BROWSER_ARGS,
       // Fixture sites with names of their own, all served from 127.0.0.1.
       '--host-resolver-rules=MAP *.test 127.0.0.1',
+      ...(options.args ?? []),
     ],
   });
   const worker =
@@ -270,4 +280,20 @@ export function useBrowser(options: { colorScheme?: 'light' | 'dark'; dir?: stri
     server?.close();
   });
   return env;
+}
+
+/** Waits until at least `min` mentions are highlighted on the page. */
+export async function waitForHighlights(page: Page, min = 3) {
+  await until(async () => allTexts(await highlighted(page)).length >= min, 'highlights');
+}
+
+/** Saves a note with `text` from an open card, the way a person does, and waits until it is saved. */
+export async function saveNoteFromCard(page: Page, card: Locator, text: string): Promise<void> {
+  await card.getByRole('button', { name: 'Save note' }).click();
+  const box = (await card.boundingBox())!;
+  // Keep the pointer on the card so that it stays open while the note is typed.
+  await page.mouse.move(box.x + 40, box.y + 40);
+  await card.locator('textarea').fill(text);
+  await card.locator('form').getByRole('button', { name: 'Save note' }).click();
+  await card.getByText('Note saved.').waitFor();
 }

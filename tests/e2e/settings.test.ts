@@ -49,7 +49,7 @@ void describe('popup, options and languages', () => {
     const other = await article(env, 'news-b.test', 'es-news.html');
     const page = await article(env, 'news-a.test');
     await page.bringToFront();
-    const popup = await extensionPage(env, 'popup.html', 340, 560);
+    const popup = await extensionPage(env, 'popup.html', 340, 600);
     await popup.locator('.page-terms li').first().waitFor();
     assert.equal(await popup.locator('.page-terms li').count(), 5);
     assert.match((await popup.locator('p.count').textContent()) ?? '', /^\d+ entries, \d+ mentions$/);
@@ -165,13 +165,19 @@ void describe('popup, options and languages', () => {
       assert.equal(await options.evaluate(() => document.documentElement.lang), want.htmlLang);
       if (lang !== 'en') await screenshot(options, `options-${lang}`);
 
-      const panel = await extensionPage(env, 'sidepanel.html#/glossary', 360, 800);
+      const panel = await extensionPage(env, 'sidepanel.html#/glossary', 320, 800);
       await panel.getByRole('tab', { name: want.tab }).waitFor();
+      // All five tabs fit the narrowest panel in every language.
+      const overflow = await panel.evaluate(() => {
+        const nav = document.querySelector('nav[role="tablist"]')!;
+        return nav.scrollWidth - nav.clientWidth;
+      });
+      assert.ok(overflow <= 0, `the tabs overflow by ${overflow} px in ${lang}`);
       await panel.locator('.terms li').first().waitFor();
       await screenshot(panel, `sidepanel-glossary-${lang}`);
 
       await page.bringToFront();
-      const popup = await extensionPage(env, 'popup.html', 340, 560);
+      const popup = await extensionPage(env, 'popup.html', 340, 600);
       await popup.getByRole('button', { name: want.popup }).waitFor();
       await popup.locator('.page-terms li').first().waitFor();
       await screenshot(popup, `popup-${lang}`);
@@ -185,5 +191,27 @@ void describe('popup, options and languages', () => {
     }
     // The context menu's titles follow as well: see the unit test of the background's menus.
     await Promise.all([options.close(), page.close()]);
+  });
+});
+
+void describe('popup and options in dark mode', () => {
+  const env = useBrowser({ colorScheme: 'dark' });
+
+  void it('draws the popup and the options page on a dark background', async () => {
+    const page = await article(env, 'news-f.test');
+    await page.bringToFront();
+    const popup = await extensionPage(env, 'popup.html', 340, 600);
+    await popup.locator('.page-terms li').first().waitFor();
+    const options = await extensionPage(env, 'options.html', 900, 1400);
+    await options.getByRole('heading', { name: 'Highlights' }).waitFor();
+    for (const [view, name] of [
+      [popup, 'popup-dark'],
+      [options, 'options-dark'],
+    ] as const) {
+      const background = await view.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(background, 'rgb(22, 24, 29)', `${name} background`);
+      await screenshot(view, name);
+    }
+    await Promise.all([popup.close(), options.close(), page.close()]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Card, type CardProps } from '@/components/page/Card';
+import { Card, definitionsFor, type CardProps } from '@/components/page/Card';
 import { createHandlers } from '@/lib/background/handlers';
 import { commandMessage } from '@/lib/background/commands';
 import { cardData } from '@/lib/db/cards';
@@ -96,6 +96,18 @@ describe('Card', () => {
     expect(el.querySelector('h2')!.getAttribute('lang')).toBe('zh-Hans');
     const defs = [...el.querySelectorAll('.definition')].map((d) => d.textContent);
     expect(defs).toEqual(['一个机构。', 'A body.']);
+  });
+
+  it('shows the definitions in the reader’s two languages', () => {
+    const d = { en: 'A body.', zh: '一个机构。', es: 'Un organismo.' };
+    expect(definitionsFor(d, 'en', 'en').map((x) => x.lang)).toEqual(['en', 'zh']);
+    expect(definitionsFor(d, 'es', 'en').map((x) => x.lang)).toEqual(['es', 'en']);
+    expect(definitionsFor(d, 'es', 'es').map((x) => x.lang)).toEqual(['es', 'zh']);
+    expect(definitionsFor(d, 'zh', 'zh').map((x) => x.lang)).toEqual(['zh', 'en']);
+    expect(definitionsFor({ en: 'A body.', zh: '一个机构。' }, 'es', 'zh').map((x) => x.text)).toEqual([
+      'A body.',
+      '一个机构。',
+    ]);
   });
 
   it('lists excerpts with their sources, how many more there are, and the note count', async () => {

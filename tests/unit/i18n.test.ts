@@ -4,6 +4,7 @@ import { parseMessagesText, type ParsedMessage } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 import { fromBrowserLanguage, resolveUiLanguage, type UiLanguage } from '@/lib/i18n/languages';
 import { createTranslator } from '@/lib/i18n/translator';
+import { formatDocumentDate } from '@/lib/ui/format';
 import { localeFile, translator } from './locales';
 import { hardCodedStrings } from './ui-strings';
 
@@ -54,6 +55,13 @@ describe('the interface in English, Chinese and Spanish', () => {
           if (message.plurals.n?.includes('$1')) expect(translated.plurals.n, key).toContain('$1');
         }
       }
+    },
+  );
+
+  it.each(['en', 'zh', 'es'] as const)(
+    '%s: the store description fits the 132 characters Chrome allows',
+    (lang) => {
+      expect(translator(lang).t('extension.description').length).toBeLessThanOrEqual(132);
     },
   );
 
@@ -127,6 +135,17 @@ describe('the translator', () => {
     expect(translator('es').plural('page.mentions', 1500)).toBe('1500 menciones');
     expect(translator('zh').plural('page.mentions', 3)).toBe('3 处提及');
     expect(translator('es').t('switch.site', { site: 'elpais.com' })).toBe('Resaltar en elpais.com');
+  });
+
+  it('writes approximate dates in each language', () => {
+    const year = { date: null, dateApprox: '2015' };
+    const month = { date: null, dateApprox: '2016-02' };
+    expect(formatDocumentDate(year, translator('zh'))).toBe('约2015年');
+    expect(formatDocumentDate(month, translator('es'))).toBe('h. febrero de 2016');
+    expect(formatDocumentDate(month, translator('en'))).toBe('c. February 2016');
+    expect(formatDocumentDate({ date: '2018-01-19', dateApprox: null }, translator('zh'))).toBe(
+      '2018年1月19日',
+    );
   });
 
   it('follows the browser unless a language is chosen', () => {

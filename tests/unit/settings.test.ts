@@ -92,11 +92,11 @@ describe('appearance', () => {
 describe('the background’s interface', () => {
   it('titles the context menu in the interface language', () => {
     const created: { id?: string; title?: string }[] = [];
-    vi.spyOn(browser.contextMenus, 'removeAll').mockImplementation(((done: () => void) => done()));
-    vi.spyOn(browser.contextMenus, 'create').mockImplementation(((item: { id?: string; title?: string }) => {
+    vi.spyOn(browser.contextMenus, 'removeAll').mockImplementation((done: () => void) => done());
+    vi.spyOn(browser.contextMenus, 'create').mockImplementation((item: { id?: string; title?: string }) => {
       created.push(item);
       return item.id!;
-    }));
+    });
     createContextMenus(translator('es'));
     expect(created).toEqual([
       expect.objectContaining({ id: SAVE_NOTE, title: 'Guardar nota con Puente' }),
