@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import type { Bundle } from '../../lib/bundle/types';
 import { allTexts, inPage, until } from '../e2e/harness';
-import { firefoxExtensionDir, screenshot, useFirefox } from './harness';
+import { firefoxExtensionDir, screenshot, useFirefox, type FirefoxEnv } from './harness';
 
 const bundle = JSON.parse(readFileSync(join(firefoxExtensionDir, 'bundle.json'), 'utf8')) as Bundle;
 const pages = '/tests/fixtures/pages';
@@ -29,6 +29,14 @@ async function painted(page: Page): Promise<Painting> {
     [...document.querySelectorAll('mark[data-puente-mark]')].map((m) => m.textContent ?? ''),
   );
   return { painter: 'marks', texts: texts.sort() };
+}
+
+/** Opens the English news fixture and waits until its painting is `ready`. */
+async function newsPage(env: FirefoxEnv, ready: (p: Painting) => boolean): Promise<Page> {
+  const page = await env.session.browser.newPage();
+  await page.goto(`${env.origin}${pages}/en-news.html`);
+  await until(async () => ready(await painted(page)), 'en-news.html to be marked');
+  return page;
 }
 
 /** The glossary's search: types a query and answers the ids of the first results. */
@@ -90,9 +98,7 @@ void describe('Puente in Firefox', () => {
   });
 
   void it('opens the card when the pointer rests on a mention, and its entry in the sidebar', async () => {
-    const page = await env.session.browser.newPage();
-    await page.goto(`${env.origin}${pages}/en-news.html`);
-    await until(async () => (await painted(page)).texts.includes('Wang Yi'), 'Wang Yi to be marked');
+    const page = await newsPage(env, (p) => p.texts.includes('Wang Yi'));
     const r = await page.evaluate(inPage.mentionRect, 'Wang Yi');
     await page.mouse.move(r.x - 40, r.y + 40);
     await page.mouse.move(r.x, r.y, { steps: 3 });
@@ -187,9 +193,7 @@ void describe('Puente in Firefox', () => {
   });
 
   void it('popup and options render; the interface language switches to Chinese', async () => {
-    const article = await env.session.browser.newPage();
-    await article.goto(`${env.origin}${pages}/en-news.html`);
-    await until(async () => (await painted(article)).texts.length >= 10, 'the article to be marked');
+    const article = await newsPage(env, (p) => p.texts.length >= 10);
     const popup = await env.session.open('popup.html', { width: 340, height: 560 });
     await popup.waitForSelector('.page-terms li');
     assert.match((await popup.$eval('p.count', (el) => el.textContent)) ?? '', /^\d+ entries, \d+ mentions$/);

@@ -5,11 +5,9 @@
  * tests/e2e/artifacts/firefox-*.png.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { artifactsDir, root, serve } from '../e2e/harness';
+import { artifactsDir, root, useSession } from '../e2e/harness';
 
 export const firefoxExtensionDir = join(root, '.output/firefox-mv2');
 const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -106,17 +104,5 @@ export interface FirefoxEnv {
 
 /** Registers before/after hooks that launch Firefox and serve the project root on 127.0.0.1. */
 export function useFirefox(): FirefoxEnv {
-  const env = {} as FirefoxEnv;
-  let server: Server | undefined;
-  before(async () => {
-    const [session, served] = await Promise.all([launchFirefox(), serve(root)]);
-    env.session = session;
-    env.origin = served.origin;
-    server = served.server;
-  });
-  after(async () => {
-    await env.session?.close();
-    server?.close();
-  });
-  return env;
+  return useSession(launchFirefox);
 }

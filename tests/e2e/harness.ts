@@ -267,11 +267,22 @@ export interface BrowserEnv {
  * by default) on 127.0.0.1; the returned object is filled in once the suite starts.
  */
 export function useBrowser(options: { colorScheme?: 'light' | 'dark'; dir?: string } = {}): BrowserEnv {
-  const env = {} as BrowserEnv;
+  return useSession(() => launch({ colorScheme: options.colorScheme }), options.dir);
+}
+
+/**
+ * Registers before/after hooks that start a browser session (any driver) and serve `dir` on
+ * 127.0.0.1; the returned object is filled in once the suite starts.
+ */
+export function useSession<S extends { close(): Promise<void> }>(
+  start: () => Promise<S>,
+  dir = root,
+): { session: S; origin: string } {
+  const env = {} as { session: S; origin: string };
   let server: Server | undefined;
   before(async () => {
-    env.session = await launch({ colorScheme: options.colorScheme });
-    const served = await serve(options.dir ?? root);
+    env.session = await start();
+    const served = await serve(dir);
     env.origin = served.origin;
     server = served.server;
   });
