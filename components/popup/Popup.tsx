@@ -60,7 +60,9 @@ export function Popup({ db }: { db: PuenteDB }) {
           type="button"
           class="primary"
           onClick={() =>
-            void openSidePanel(windowId).then((opened) => (opened ? window.close() : setPanelRefused(true)))
+            void openSidePanel({ windowId }).then((opened) =>
+              opened ? window.close() : setPanelRefused(true),
+            )
           }
         >
           {t('popup.openPanel')}

@@ -41,17 +41,17 @@ function tabOf(route: Route): Route['view'] {
 export function App({ db }: { db: PuenteDB }) {
   const { t } = useT();
   const route = useRoute();
-  // The card's "Open in side panel" leaves a route here for the panel to follow.
-  useEffect(
-    () =>
-      panelRoute.watch((next) => {
-        if (next) {
-          location.hash = next;
-          void panelRoute.setValue(null);
-        }
-      }),
-    [],
-  );
+  // The card's "Open in side panel" (and the menu's "Look up") leaves a route here for the panel
+  // to follow: an open panel sees it change; a panel they open finds it when it starts.
+  useEffect(() => {
+    const follow = (next: string | null) => {
+      if (!next) return;
+      location.hash = next;
+      void panelRoute.setValue(null);
+    };
+    void panelRoute.getValue().then(follow);
+    return panelRoute.watch(follow);
+  }, []);
   const active = tabOf(route);
   return (
     <div class="app">

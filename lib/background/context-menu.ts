@@ -8,6 +8,7 @@ import type { Automaton } from '../match/automaton';
 import type { PageMatcherData } from '../match/forms';
 import { toContent } from '../messaging/to-content-client';
 import { panelRoute } from '../panel-route';
+import { openSidePanel } from '../ui/open-pages';
 import type { Translator } from '../i18n/translator';
 
 export const SAVE_NOTE = 'puente-save-note';
@@ -48,8 +49,8 @@ export async function onMenuClick(
   if (tab?.id === undefined) return;
   if (info.menuItemId === SAVE_NOTE) return saveSelectionIn(tab.id, info.frameId);
   if (info.menuItemId === LOOK_UP) {
-    // Open first: Chromium allows it only while the click's user gesture is still alive.
-    const opening = browser.sidePanel?.open({ tabId: tab.id }).catch(() => undefined);
+    // Open first: browsers allow it only while the click's user action is still alive.
+    const opening = openSidePanel({ tabId: tab.id });
     const { automaton, data } = await matcher();
     await panelRoute.setValue(lookUpRoute(info.selectionText ?? '', automaton, data));
     await opening;

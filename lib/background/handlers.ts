@@ -1,5 +1,4 @@
 /** The background's answers to messages (validated before they get here). */
-import { browser } from 'wxt/browser';
 import { cardData } from '../db/cards';
 import { corpusStatus, getDocument } from '../db/corpus';
 import type { PuenteDB } from '../db/database';
@@ -7,6 +6,7 @@ import { createNote, NoteIdTakenError } from '../db/notes';
 import type { PageMatcherData } from '../match/forms';
 import { RefusedError, type Handlers, type SelfInfo, type SenderInfo } from '../messaging/dispatch';
 import { panelRoute } from '../panel-route';
+import { openSidePanel } from '../ui/open-pages';
 import type { UiLanguage } from '../i18n/languages';
 import type { MessageTable } from '../i18n/translator';
 
@@ -81,13 +81,9 @@ export function createHandlers(
     async openSidePanel({ route }, sender) {
       await panelRoute.setValue(route);
       const windowId = (sender.tab as { windowId?: number } | undefined)?.windowId;
-      try {
-        if (browser.sidePanel && windowId !== undefined) await browser.sidePanel.open({ windowId });
-        return true;
-      } catch {
-        // Chromium opens the panel only in answer to a user gesture it can still see.
-        return false;
-      }
+      // False when the browser refuses (no user action it can still see): the card then says
+      // to open Puente from the toolbar.
+      return openSidePanel({ windowId });
     },
   };
 }

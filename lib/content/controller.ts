@@ -191,7 +191,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
         stepMention,
         saveSelection,
       },
-      browser.runtime.id,
+      { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },
       type,
       payload,
       sender,

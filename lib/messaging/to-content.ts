@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { PageTerm } from '../content/highlighter';
-import { RefusedError, type SenderInfo } from './dispatch';
+import { RefusedError, senderAllowed, type SelfInfo, type SenderInfo } from './dispatch';
 
 /** What a tab reports about itself. */
 export interface PageReport {
@@ -47,7 +47,7 @@ export type ContentHandlers = {
 /** Checks sender and data, then answers. Content scripts are reached only by this extension. */
 export async function dispatchToContent(
   handlers: ContentHandlers,
-  extensionId: string,
+  self: SelfInfo,
   type: unknown,
   data: unknown,
   sender: SenderInfo,
@@ -55,8 +55,11 @@ export async function dispatchToContent(
   if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, type)) {
     throw new RefusedError('Unknown message type');
   }
-  // Messages from another content script carry a tab; Puente's pages do not.
-  if (sender.id !== extensionId || sender.tab)
+  // Messages from another content script carry a tab and their web page's URL. Puente's pages
+  // carry no tab in Chromium; in Firefox one open as a tab of its own (a deep link to the side
+  // panel) carries its tab, and its URL is the extension's.
+  const fromTab = sender.tab !== undefined && !senderAllowed(sender, 'extension-page', self);
+  if (sender.id !== self.id || fromTab)
     throw new RefusedError(`Message "${type}" refused: sender not allowed`);
   const key = type as keyof ToContent;
   const parsed = v.safeParse(schemas[key], data);

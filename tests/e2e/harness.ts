@@ -118,25 +118,55 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * Functions that run inside a page, shared by the Chromium harness (Playwright) and the Firefox
+ * one (Puppeteer): pass them to `page.evaluate`. Anonymous arrows only: they are serialised.
+ */
+export const inPage = {
+  /** Every row of an object store of Puente's IndexedDB (from an extension page). */
+  readStore: (name: string) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      const open = indexedDB.open('puente');
+      open.onerror = () => reject(new Error(String(open.error)));
+      open.onsuccess = () => {
+        const db = open.result;
+        const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+        req.onsuccess = () => {
+          resolve(req.result as unknown[]);
+          db.close();
+        };
+        req.onerror = () => reject(new Error(String(req.error)));
+      };
+    }),
+  /** The text of every highlighted range, by highlight name. */
+  highlighted: () => {
+    const out: Record<string, string[]> = {};
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const [name, h] of registry)
+      out[name] = [...h].filter((r) => r.startContainer.isConnected).map((r) => r.toString());
+    return out;
+  },
+  /** The centre and rectangle of the first line of the first highlighted range with this text. */
+  mentionRect: (t: string) => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const range = [...registry.values()].flatMap((h) => [...h]).find((r) => r.toString() === t);
+    if (!range) throw new Error(`no highlight "${t}"`);
+    // The first line box: a mention that wraps has an empty middle in its bounding box.
+    const r = range.getClientRects()[0]!;
+    return {
+      x: r.x + r.width / 2,
+      y: r.y + r.height / 2,
+      left: r.left,
+      right: r.right,
+      top: r.top,
+      bottom: r.bottom,
+    };
+  },
+};
+
 /** Reads every row of an object store of Puente's IndexedDB, from an extension page. */
 export async function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('puente');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            db.close();
-          };
-          req.onerror = () => reject(new Error(String(req.error)));
-        };
-      }),
-    store,
-  );
+  return (await page.evaluate(inPage.readStore, store)) as T[];
 }
 
 /** Waits until the background has seeded the database. */
@@ -169,32 +199,12 @@ export async function launchPlain(): Promise<{ context: BrowserContext; close():
 
 /** The text of every highlighted range on a page (or frame), by highlight name. */
 export async function highlighted(target: Page | Frame): Promise<Record<string, string[]>> {
-  return target.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const [name, h] of registry)
-      out[name] = [...h].filter((r) => r.startContainer.isConnected).map((r) => r.toString());
-    return out;
-  });
+  return target.evaluate(inPage.highlighted);
 }
 
 /** The centre and rectangle of the first line of the first highlighted range with this text. */
 export async function mentionRect(page: Page, text: string) {
-  return page.evaluate((t) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const range = [...registry.values()].flatMap((h) => [...h]).find((r) => r.toString() === t);
-    if (!range) throw new Error(`no highlight "${t}"`);
-    // The first line box: a mention that wraps has an empty middle in its bounding box.
-    const r = range.getClientRects()[0]!;
-    return {
-      x: r.x + r.width / 2,
-      y: r.y + r.height / 2,
-      left: r.left,
-      right: r.right,
-      top: r.top,
-      bottom: r.bottom,
-    };
-  }, text);
+  return page.evaluate(inPage.mentionRect, text);
 }
 
 /** Moves the pointer onto a mention as a person would, and waits for its card. */
@@ -294,11 +304,22 @@ export interface BrowserEnv {
  * by default) on 127.0.0.1; the returned object is filled in once the suite starts.
  */
 export function useBrowser(options: { colorScheme?: 'light' | 'dark'; dir?: string } = {}): BrowserEnv {
-  const env = {} as BrowserEnv;
+  return useSession(() => launch({ colorScheme: options.colorScheme }), options.dir);
+}
+
+/**
+ * Registers before/after hooks that start a browser session (any driver) and serve `dir` on
+ * 127.0.0.1; the returned object is filled in once the suite starts.
+ */
+export function useSession<S extends { close(): Promise<void> }>(
+  start: () => Promise<S>,
+  dir = root,
+): { session: S; origin: string } {
+  const env = {} as { session: S; origin: string };
   let server: Server | undefined;
   before(async () => {
-    env.session = await launch({ colorScheme: options.colorScheme });
-    const served = await serve(options.dir ?? root);
+    env.session = await start();
+    const served = await serve(dir);
     env.origin = served.origin;
     server = served.server;
   });

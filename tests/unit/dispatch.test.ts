@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch, RefusedError, senderAllowed, type Handlers } from '@/lib/messaging/dispatch';
+import { dispatchToContent, type ContentHandlers } from '@/lib/messaging/to-content';
 import { makeDocument } from './helpers';
 
 const self = { id: 'puente-id', origin: 'chrome-extension://puente-id' };
@@ -99,5 +100,61 @@ describe('senderAllowed', () => {
     expect(
       senderAllowed({ id: 'puente-id', url: 'chrome-extension://puente-id.evil/x' }, 'extension-page', self),
     ).toBe(false);
+  });
+});
+
+describe('dispatchToContent', () => {
+  const content = (): ContentHandlers => ({
+    getPageTerms: vi.fn(() =>
+      Promise.resolve({
+        url: 'https://news.example/article',
+        active: true,
+        scanning: false,
+        terms: [],
+        mentions: 0,
+        notes: { found: [], missing: [] },
+      }),
+    ),
+    showMention: vi.fn(() => Promise.resolve(null)),
+    saveSelection: vi.fn(() => Promise.resolve({ saved: false, termId: null })),
+    stepMention: vi.fn(() => Promise.resolve(null)),
+  });
+  const firefox = { id: 'puente@puente.example', origin: 'moz-extension://5e7d3c1a' };
+
+  it('answers Puente’s pages and its background', async () => {
+    await expect(dispatchToContent(content(), self, 'getPageTerms', null, sidePanel)).resolves.toMatchObject({
+      active: true,
+    });
+    const background = { id: 'puente-id', url: 'chrome-extension://puente-id/background.js' };
+    await expect(
+      dispatchToContent(content(), self, 'stepMention', { direction: 'next' }, background),
+    ).resolves.toBe(null);
+  });
+
+  it('answers a Puente page open as a tab of its own (Firefox gives it a tab)', async () => {
+    const panelTab = { id: firefox.id, url: `${firefox.origin}/popup.html`, tab: { id: 3 } };
+    await expect(
+      dispatchToContent(content(), firefox, 'getPageTerms', null, panelTab),
+    ).resolves.toMatchObject({
+      active: true,
+    });
+  });
+
+  it('refuses content scripts of other pages and other extensions', async () => {
+    const h = content();
+    const firefoxContent = { id: firefox.id, url: 'https://news.example/', tab: { id: 4 } };
+    await expect(dispatchToContent(h, self, 'getPageTerms', null, contentScript)).rejects.toThrow(
+      /not allowed/,
+    );
+    await expect(dispatchToContent(h, firefox, 'getPageTerms', null, firefoxContent)).rejects.toThrow(
+      /not allowed/,
+    );
+    await expect(dispatchToContent(h, self, 'getPageTerms', null, otherExtension)).rejects.toThrow(
+      /not allowed/,
+    );
+    // A web page's address that merely starts like the extension's origin is not the extension.
+    const lookalike = { id: 'puente-id', url: 'chrome-extension://puente-id.evil/x', tab: { id: 5 } };
+    await expect(dispatchToContent(h, self, 'getPageTerms', null, lookalike)).rejects.toThrow(/not allowed/);
+    expect(h.getPageTerms).not.toHaveBeenCalled();
   });
 });
