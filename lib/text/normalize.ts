@@ -59,37 +59,42 @@ function mapCodePoint(cp: number, ch: string): string {
 const SP = 0x20;
 const DASH = 0x2d;
 
-// What each UTF-16 unit becomes, learned on first sight (pages reuse a small set of units):
-// one unit (its exact and folded code), nothing, several units, or a high surrogate that may
-// start a pair. 5 bytes per unit of the BMP: 320 KB, shared by every call.
+// What each UTF-16 unit becomes, learned on first sight (pages reuse a small set of units).
+// `unitCode` holds exact | folded << 16 for a unit that becomes one ordinary unit, and 0 for
+// every other unit, which `unitKind` then tells apart: not seen yet, a space, a dash, dropped,
+// or slow (a unit that becomes several, a high surrogate that may start a pair, NUL).
+// 320 KB in all, shared by every call.
 const UNKNOWN = 0;
 const ONE = 1;
-const DROP = 2;
-const SLOW = 3;
+const SPACED = 2;
+const DASHED = 3;
+const DROP = 4;
+const SLOW = 5;
+const unitCode = new Uint32Array(0x10000);
 const unitKind = new Uint8Array(0x10000);
-const unitExact = new Uint16Array(0x10000);
-const unitFolded = new Uint16Array(0x10000);
 
-function learn(unit: number): number {
-  let kind: number;
-  if (unit >= 0xd800 && unit <= 0xdbff) kind = SLOW;
-  else if (unit < 0x80) {
-    const code =
-      unit === 0x09 || unit === 0x0a || unit === 0x0d || unit === 0x0c || unit === 0x0b ? SP : unit;
-    unitExact[unit] = code;
-    unitFolded[unit] = foldCode(code);
-    kind = ONE;
-  } else {
-    const mapped = mapCodePoint(unit, String.fromCharCode(unit));
-    if (mapped === '') kind = DROP;
-    else if (mapped.length === 1) {
-      unitExact[unit] = mapped.charCodeAt(0);
-      unitFolded[unit] = foldCode(mapped.charCodeAt(0));
+function learn(unit: number): void {
+  let kind = SLOW;
+  let mapped: string | null = null;
+  if (unit < 0x80) {
+    mapped =
+      unit === 0x09 || unit === 0x0a || unit === 0x0d || unit === 0x0c || unit === 0x0b
+        ? ' '
+        : String.fromCharCode(unit);
+  } else if (unit < 0xd800 || unit > 0xdbff) {
+    mapped = mapCodePoint(unit, String.fromCharCode(unit));
+  }
+  if (mapped === '') kind = DROP;
+  else if (mapped?.length === 1 && unit !== 0) {
+    const code = mapped.charCodeAt(0);
+    if (code === SP) kind = SPACED;
+    else if (code === DASH) kind = DASHED;
+    else {
       kind = ONE;
-    } else kind = SLOW;
+      unitCode[unit] = (code | (foldCode(code) << 16)) >>> 0;
+    }
   }
   unitKind[unit] = kind;
-  return kind;
 }
 
 // Scratch buffers reused by every call (pages have many small text nodes: no allocation per
@@ -132,32 +137,41 @@ export function normalizeToScratch(text: string): number {
   let i = 0;
   while (i < n) {
     const unit = text.charCodeAt(i);
-    let kind = unitKind[unit]!;
-    if (kind === UNKNOWN) kind = learn(unit);
-    if (kind === ONE) {
-      const code = unitExact[unit]!;
-      if (code === SP) {
-        // Collapse runs of space and drop space at the start or after a dash.
-        if (len === 0) {
-          i++;
-          continue;
-        }
-        const prev = exact[len - 1]!;
-        if (prev === SP || prev === DASH) {
-          ends[len - 1] = i + 1;
-          i++;
-          continue;
-        }
-      } else if (code === DASH && len > 0 && exact[len - 1] === SP) {
-        // Drop the space before a dash: the dash takes its place.
-        exact[len - 1] = DASH;
-        folded[len - 1] = DASH;
-        ends[len - 1] = i + 1;
+    const code = unitCode[unit]!;
+    if (code !== 0) {
+      // The common case: one ordinary unit.
+      exact[len] = code & 0xffff;
+      folded[len] = code >>> 16;
+      starts[len] = i;
+      ends[len] = ++i;
+      len++;
+      continue;
+    }
+    const kind = unitKind[unit]!;
+    if (kind === UNKNOWN) {
+      learn(unit);
+      continue;
+    }
+    if (kind === SPACED) {
+      // Collapse runs of space and drop space at the start or after a dash.
+      if (len === 0) {
         i++;
         continue;
       }
-      exact[len] = code;
-      folded[len] = unitFolded[unit]!;
+      const prev = exact[len - 1]!;
+      if (prev === SP || prev === DASH) {
+        ends[len - 1] = ++i;
+        continue;
+      }
+    } else if (kind === DASHED && len > 0 && exact[len - 1] === SP) {
+      // Drop the space before a dash: the dash takes its place.
+      exact[len - 1] = DASH;
+      folded[len - 1] = DASH;
+      ends[len - 1] = ++i;
+      continue;
+    }
+    if (kind === SPACED || kind === DASHED) {
+      exact[len] = folded[len] = kind === SPACED ? SP : DASH;
       starts[len] = i;
       ends[len] = ++i;
       len++;
