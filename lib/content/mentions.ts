@@ -3,7 +3,6 @@
  * that answers "which mention is at this text position" for hover (binary search per node).
  */
 import type { Automaton } from '../match/automaton';
-import { normalizeCodes } from '../text/normalize';
 import { locate, type TextRun } from './runs';
 
 /** One mention of an entry on the page. */
@@ -19,17 +18,14 @@ export interface PageMention {
 
 /** Finds the mentions in one run. */
 export function matchRun(run: TextRun, automaton: Automaton): PageMention[] {
-  const codes = normalizeCodes(run.text);
   const out: PageMention[] = [];
-  for (const m of automaton.matchCodes(codes)) {
-    const start = codes.starts[m.start]!;
-    const end = codes.ends[m.end - 1]!;
+  for (const { start, end, entry } of automaton.match(run.text)) {
     const a = locate(run, start);
     const b = locate(run, end, true);
     const range = run.block.ownerDocument.createRange();
     range.setStart(a.node, a.offset);
     range.setEnd(b.node, b.offset);
-    out.push({ entry: m.entry, range, run, start, end });
+    out.push({ entry, range, run, start, end });
   }
   return out;
 }

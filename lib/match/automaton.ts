@@ -9,7 +9,7 @@
  */
 import { isWordUnit } from './boundaries';
 import {
-  normalizeForm,
+  normalizeFormCodes,
   normalizeToScratch,
   scratchEnds,
   scratchExact,
@@ -52,32 +52,6 @@ function before(found: number[], a: number, b: number): boolean {
   if (d !== 0) return d < 0;
   const l = found[b * 3 + 1]! - found[a * 3 + 1]!;
   return l !== 0 ? l < 0 : found[a * 3 + 2]! < found[b * 3 + 2]!;
-}
-
-/**
- * Renumbers trie states (root stays 0) in breadth-first order, children by class, so that the
- * shallow states a scan visits most have neighbouring rows in the table.
- */
-function renumberBreadthFirst(parentOf: number[], classIn: number[], outLists: number[][]): void {
-  const count = parentOf.length;
-  const kids: number[][] = Array.from({ length: count }, () => []);
-  for (let t = 1; t < count; t++) kids[parentOf[t]!]!.push(t);
-  const order = [0];
-  for (let q = 0; q < order.length; q++) {
-    const list = kids[order[q]!]!;
-    list.sort((a, b) => classIn[a]! - classIn[b]!);
-    for (const t of list) order.push(t);
-  }
-  const id = new Int32Array(count);
-  order.forEach((old, k) => (id[old] = k));
-  const parents = order.map((old) => id[parentOf[old]!]!);
-  const classes = order.map((old) => classIn[old]!);
-  const outs = order.map((old) => outLists[old]!);
-  for (let k = 0; k < count; k++) {
-    parentOf[k] = parents[k]!;
-    classIn[k] = classes[k]!;
-    outLists[k] = outs[k]!;
-  }
 }
 
 /** Candidates of the last scan (start, end, pattern), reused between calls. */
@@ -147,60 +121,59 @@ export class Automaton {
     const patFlags = new Uint8Array(specs.length);
     const patEntry = new Int32Array(specs.length);
     const patExact: Uint16Array[] = [];
-    const patFolded: string[] = [];
-    const units = new Set<number>();
+    const patFolded: Uint16Array[] = [];
+    const used = new Uint8Array(0x10000);
     specs.forEach((spec, p) => {
-      const { folded, exact } = normalizeForm(spec.form);
+      const { folded, exact } = normalizeFormCodes(spec.form);
       patEntry[p] = spec.entry;
       patLen[p] = folded.length;
       patFolded.push(folded);
-      const exactCodes = new Uint16Array(exact.length);
-      for (let k = 0; k < exact.length; k++) exactCodes[k] = exact.charCodeAt(k);
-      patExact.push(exactCodes);
-      for (let k = 0; k < folded.length; k++) units.add(folded.charCodeAt(k));
+      patExact.push(exact);
+      for (let k = 0; k < folded.length; k++) used[folded[k]!] = 1;
       if (folded.length === 0) return;
       let flags = 0;
-      if (isWordUnit(folded.charCodeAt(0))) flags |= F_BOUND_START;
-      if (isWordUnit(folded.charCodeAt(folded.length - 1))) flags |= F_BOUND_END;
+      if (isWordUnit(folded[0]!)) flags |= F_BOUND_START;
+      if (isWordUnit(folded[folded.length - 1]!)) flags |= F_BOUND_END;
       if (spec.acronym) flags |= F_EXACT | F_BOUND_START | F_BOUND_END;
       patFlags[p] = flags;
     });
 
     // Classes: 0 for units no pattern uses, then the dense units, then the sparse ones.
-    const sorted = [...units].sort((a, b) => a - b);
     const classOf = new Uint16Array(0x10000);
     let dense = 1;
-    for (const u of sorted) if (u < DENSE_BELOW) classOf[u] = dense++;
+    for (let u = 0; u < DENSE_BELOW; u++) if (used[u]) classOf[u] = dense++;
     let classes = dense;
-    for (const u of sorted) if (u >= DENSE_BELOW) classOf[u] = classes++;
+    for (let u = DENSE_BELOW; u < 0x10000; u++) if (used[u]) classOf[u] = classes++;
 
-    // The trie: goto edges keyed by state × classes + class.
+    // The trie: goto edges keyed by state × classes + class; each state's patterns in a list.
     const child = new Map<number, number>();
     const parentOf: number[] = [0];
     const classIn: number[] = [0];
-    const outLists: number[][] = [[]];
+    const heads: number[] = [-1];
+    const patNext = new Int32Array(specs.length).fill(-1);
     patFolded.forEach((folded, p) => {
       if (folded.length === 0) return;
       let node = 0;
       for (let k = 0; k < folded.length; k++) {
-        const c = classOf[folded.charCodeAt(k)]!;
+        const c = classOf[folded[k]!]!;
         const key = node * classes + c;
         let next = child.get(key);
         if (next === undefined) {
           next = parentOf.length;
           parentOf.push(node);
           classIn.push(c);
-          outLists.push([]);
+          heads.push(-1);
           child.set(key, next);
         }
         node = next;
       }
-      outLists[node]!.push(p);
+      patNext[p] = heads[node]!;
+      heads[node] = p;
     });
     const count = parentOf.length;
-    renumberBreadthFirst(parentOf, classIn, outLists);
+    const outHead = Int32Array.from(heads);
 
-    // Goto edges by state, sorted by class.
+    // Goto edges by state (a state has few: they are scanned, not searched).
     const edgeStart = new Int32Array(count + 1);
     for (let t = 1; t < count; t++) edgeStart[parentOf[t]! + 1]!++;
     for (let s = 0; s < count; s++) edgeStart[s + 1]! += edgeStart[s]!;
@@ -212,29 +185,8 @@ export class Automaton {
       edgeClass[e] = classIn[t]!;
       edgeTarget[e] = t;
     }
-    for (let s = 0; s < count; s++) {
-      const lo = edgeStart[s]!;
-      const hi = edgeStart[s + 1]!;
-      if (hi - lo < 2) continue;
-      const pairs = [];
-      for (let e = lo; e < hi; e++) pairs.push([edgeClass[e]!, edgeTarget[e]!] as const);
-      pairs.sort((a, b) => a[0] - b[0]);
-      pairs.forEach(([c, t], k) => {
-        edgeClass[lo + k] = c;
-        edgeTarget[lo + k] = t;
-      });
-    }
     const rootNext = new Int32Array(classes);
     for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[edgeClass[e]!] = edgeTarget[e]!;
-
-    const outHead = new Int32Array(count).fill(-1);
-    const patNext = new Int32Array(specs.length).fill(-1);
-    for (let s = 0; s < count; s++) {
-      for (const p of outLists[s]!) {
-        patNext[p] = outHead[s]!;
-        outHead[s] = p;
-      }
-    }
 
     // Breadth-first failure links and DFA rows: a state's row is its failure state's row with
     // its own goto edges on top. `outFirst` is the nearest state with output on the suffix chain.
@@ -296,9 +248,7 @@ export class Automaton {
       if (state === 0) return rootNext[c]!;
       const hi = edgeStart[state + 1]!;
       for (let e = edgeStart[state]!; e < hi; e++) {
-        const ec = edgeClass[e]!;
-        if (ec === c) return edgeTarget[e]!;
-        if (ec > c) break;
+        if (edgeClass[e] === c) return edgeTarget[e]!;
       }
       state = fail[state]!;
     }

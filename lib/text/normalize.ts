@@ -31,6 +31,7 @@ const QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x00ab, 0x00bb, 0x2033])
 const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 const COMBINING = /\p{M}/u;
 const SPACE = /\s/u;
+const WHITE_SPACE = /^\s$/u;
 
 /** Maps one code point to its normalised form, or "" to drop it. Cached for non-ASCII. */
 const cache = new Map<number, string>();
@@ -282,6 +283,14 @@ export function normalize(text: string): Normalized {
 
 /** Normalises a glossary form the same way page text is normalised (no offsets needed). */
 export function normalizeForm(form: string): { folded: string; exact: string } {
-  const { folded, exact } = normalize(form.trim());
-  return { folded: folded.trimEnd(), exact: exact.trimEnd() };
+  const { folded, exact } = normalizeFormCodes(form);
+  return { folded: codesToString(folded), exact: codesToString(exact) };
+}
+
+/** {@link normalizeForm} as UTF-16 units. */
+export function normalizeFormCodes(form: string): { folded: Uint16Array; exact: Uint16Array } {
+  let len = normalizeToScratch(form.trim());
+  // Trailing white space: only a space survives normalisation.
+  while (len > 0 && WHITE_SPACE.test(String.fromCharCode(scratchFolded[len - 1]!))) len--;
+  return { folded: scratchFolded.slice(0, len), exact: scratchExact.slice(0, len) };
 }

@@ -12,9 +12,12 @@ import { compileGlossary } from '@/lib/glossary/compile';
 import { isAcronym } from '@/lib/glossary/rules';
 import { Automaton, type PatternSpec } from '@/lib/match/automaton';
 import { formsOf } from '@/lib/match/forms';
-import { normalize, normalizeCodes } from '@/lib/text/normalize';
+import { normalize, normalizeCodes, normalizeForm } from '@/lib/text/normalize';
 import { Automaton as ReferenceAutomaton } from '../reference/automaton';
-import { normalize as referenceNormalize } from '../reference/normalize';
+import {
+  normalize as referenceNormalize,
+  normalizeForm as referenceNormalizeForm,
+} from '../reference/normalize';
 
 const root = join(__dirname, '../..');
 const yamlFiles = (dir: string) =>
@@ -136,6 +139,7 @@ function sameNormalisation(s: string): void {
   expect(got.exact).toBe(want.exact);
   expect([...got.starts]).toEqual([...want.starts]);
   expect([...got.ends]).toEqual([...want.ends]);
+  expect(normalizeForm(s)).toEqual(referenceNormalizeForm(s));
 }
 
 describe('matcher and normaliser against the reference implementation', () => {
