@@ -6,7 +6,7 @@
  */
 import type { Automaton } from '../match/automaton';
 import { buildPageMatcher, type PageMatcherData } from '../match/forms';
-import { MentionIndex, matchRun, type PageMention } from './mentions';
+import { MentionIndex, mentionsOf, type PageMention } from './mentions';
 import { MARK_ATTRIBUTE, createPainter, type Painter } from './painter';
 import { blockOf, isInline, isSkipped, textRuns, type TextRun, type WalkOptions } from './runs';
 import { SliceRunner, type Timers } from './scheduler';
@@ -190,10 +190,12 @@ export class PageHighlighter {
   private process(run: TextRun): void {
     this.runsScanned++;
     for (const node of run.nodes) this.done.add(node);
+    // Match first: most runs have no mention and need no visibility check (a style read).
+    const matches = this.automaton.match(run.text);
+    if (matches.length === 0) return;
     const block = run.block as Element & { checkVisibility?: () => boolean };
     if (block.checkVisibility && !block.checkVisibility()) return;
-    const mentions = matchRun(run, this.automaton);
-    if (mentions.length === 0) return;
+    const mentions = mentionsOf(run, matches);
     for (const m of mentions) this.index.add(m);
     this.painter.add(mentions, (m) => this.entryOf(m).kind);
     // The fallback painter changes the DOM: those are Puente's own changes, not the page's.

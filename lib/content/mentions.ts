@@ -2,8 +2,8 @@
  * Mentions on a page: matching a text run, turning matches into DOM ranges, and the index
  * that answers "which mention is at this text position" for hover (binary search per node).
  */
-import type { Automaton } from '../match/automaton';
-import { locate, type TextRun } from './runs';
+import type { Automaton, Match } from '../match/automaton';
+import { locate, nodeIndexAt, type TextRun } from './runs';
 
 /** One mention of an entry on the page. */
 export interface PageMention {
@@ -18,8 +18,13 @@ export interface PageMention {
 
 /** Finds the mentions in one run. */
 export function matchRun(run: TextRun, automaton: Automaton): PageMention[] {
+  return mentionsOf(run, automaton.match(run.text));
+}
+
+/** The page mentions of a run's matches (offsets in the run's text). */
+export function mentionsOf(run: TextRun, matches: readonly Match[]): PageMention[] {
   const out: PageMention[] = [];
-  for (const { start, end, entry } of automaton.match(run.text)) {
+  for (const { start, end, entry } of matches) {
     const a = locate(run, start);
     const b = locate(run, end, true);
     const range = run.block.ownerDocument.createRange();
@@ -55,19 +60,28 @@ export class MentionIndex {
   add(mention: PageMention): void {
     this.all.add(mention);
     const { run, start, end } = mention;
-    run.nodes.forEach((node, i) => {
+    // The nodes it covers: from the one holding its start to the one holding its end.
+    const first = nodeIndexAt(run, start);
+    const last = nodeIndexAt(run, end, true);
+    for (let i = first; i <= last; i++) {
+      const node = run.nodes[i]!;
       const nodeStart = run.starts[i]!;
       const nodeEnd = nodeStart + node.data.length;
-      if (nodeEnd <= start || nodeStart >= end) return;
-      const list = this.byNode.get(node) ?? [];
-      list.push({
+      if (nodeEnd <= start || nodeStart >= end) continue;
+      const segment = {
         start: Math.max(start, nodeStart) - nodeStart,
         end: Math.min(end, nodeEnd) - nodeStart,
         mention,
-      });
-      list.sort((x, y) => x.start - y.start);
-      this.byNode.set(node, list);
-    });
+      };
+      const list = this.byNode.get(node);
+      if (!list) this.byNode.set(node, [segment]);
+      else {
+        list.push(segment);
+        // Mentions of a run arrive in order: sort only when one does not.
+        if (list.length > 1 && list[list.length - 2]!.start > segment.start)
+          list.sort((x, y) => x.start - y.start);
+      }
+    }
   }
 
   /** Removes the mentions of these nodes (they changed or left the page); returns them. */
