@@ -106,21 +106,19 @@ export let scratchFolded = new Uint16Array(0);
 export let scratchStarts = new Uint32Array(0);
 export let scratchEnds = new Uint32Array(0);
 
+/** Makes room for `size` units, keeping the first `keep`. */
 function reserve(size: number, keep: number): void {
   if (size <= cap) return;
   cap = Math.max(size, cap * 2, 1024);
-  const e = new Uint16Array(cap);
-  e.set(scratchExact.subarray(0, keep));
-  scratchExact = e;
-  const f = new Uint16Array(cap);
-  f.set(scratchFolded.subarray(0, keep));
-  scratchFolded = f;
-  const s = new Uint32Array(cap);
-  s.set(scratchStarts.subarray(0, keep));
-  scratchStarts = s;
-  const d = new Uint32Array(cap);
-  d.set(scratchEnds.subarray(0, keep));
-  scratchEnds = d;
+  scratchExact = resized(scratchExact, new Uint16Array(cap), keep);
+  scratchFolded = resized(scratchFolded, new Uint16Array(cap), keep);
+  scratchStarts = resized(scratchStarts, new Uint32Array(cap), keep);
+  scratchEnds = resized(scratchEnds, new Uint32Array(cap), keep);
+}
+
+function resized<T extends Uint16Array | Uint32Array>(old: T, fresh: T, keep: number): T {
+  fresh.set(old.subarray(0, keep));
+  return fresh;
 }
 
 /**
