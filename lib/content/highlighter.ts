@@ -6,7 +6,8 @@
  */
 import type { Automaton } from '../match/automaton';
 import { buildPageMatcher, type PageMatcherData } from '../match/forms';
-import { MentionIndex, matchRunInSlices, type PageMention } from './mentions';
+import { WINDOW } from '../match/windows';
+import { MentionIndex, matchRunInSlices, mentionsOf, type PageMention } from './mentions';
 import { MARK_ATTRIBUTE, createPainter, type Painter } from './painter';
 import { blockOf, isInline, isSkipped, textRuns, type TextRun, type WalkOptions } from './runs';
 import { SliceRunner, type Timers } from './scheduler';
@@ -191,6 +192,14 @@ export class PageHighlighter {
     this.runsScanned++;
     for (const node of run.nodes) this.done.add(node);
     const block = run.block as Element & { checkVisibility?: () => boolean };
+    if (run.text.length <= WINDOW) {
+      // Match first: most runs have no mention and need no visibility check (a style read).
+      const matches = this.automaton.match(run.text);
+      if (matches.length === 0) return;
+      if (block.checkVisibility && !block.checkVisibility()) return;
+      this.paint(mentionsOf(run, matches));
+      return;
+    }
     if (block.checkVisibility && !block.checkVisibility()) return;
     let first = true;
     for (const mentions of matchRunInSlices(run, this.automaton)) {
@@ -198,13 +207,16 @@ export class PageHighlighter {
       first = false;
       // The page changed the run while it waited: its rescan is queued, this one ends.
       if (this.stopped || !this.done.has(run.nodes[0]!)) return;
-      if (mentions.length === 0) continue;
-      for (const m of mentions) this.index.add(m);
-      this.painter.add(mentions, (m) => this.entryOf(m).kind);
-      // The fallback painter changes the DOM: those are Puente's own changes, not the page's.
-      if (this.painter.kind === 'wrap') this.observer?.takeRecords();
-      this.onChange?.();
+      if (mentions.length > 0) this.paint(mentions);
     }
+  }
+
+  private paint(mentions: PageMention[]): void {
+    for (const m of mentions) this.index.add(m);
+    this.painter.add(mentions, (m) => this.entryOf(m).kind);
+    // The fallback painter changes the DOM: those are Puente's own changes, not the page's.
+    if (this.painter.kind === 'wrap') this.observer?.takeRecords();
+    this.onChange?.();
   }
 
   /**

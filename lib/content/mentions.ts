@@ -4,8 +4,7 @@
  */
 import type { Automaton, Match } from '../match/automaton';
 import { WINDOW, matchWindows } from '../match/windows';
-import { normalizeCodes } from '../text/normalize';
-import { locate, type TextRun } from './runs';
+import { locate, nodeIndexAt, type TextRun } from './runs';
 
 /** One mention of an entry on the page. */
 export interface PageMention {
@@ -29,25 +28,24 @@ export function matchRun(run: TextRun, automaton: Automaton): PageMention[] {
  */
 export function* matchRunInSlices(run: TextRun, automaton: Automaton): Generator<PageMention[]> {
   if (run.text.length <= WINDOW) {
-    const codes = normalizeCodes(run.text);
-    const matches = automaton.matchCodes(codes).map((m) => ({
-      ...m,
-      start: codes.starts[m.start]!,
-      end: codes.ends[m.end - 1]!,
-    }));
-    yield matches.map((m) => toMention(run, m));
+    yield mentionsOf(run, automaton.match(run.text));
     return;
   }
-  for (const batch of matchWindows(automaton, run.text)) yield batch.map((m) => toMention(run, m));
+  for (const batch of matchWindows(automaton, run.text)) yield mentionsOf(run, batch);
 }
 
-function toMention(run: TextRun, m: Match): PageMention {
-  const a = locate(run, m.start);
-  const b = locate(run, m.end, true);
-  const range = run.block.ownerDocument.createRange();
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
-  return { entry: m.entry, range, run, start: m.start, end: m.end };
+/** The page mentions of a run's matches (offsets in the run's text). */
+export function mentionsOf(run: TextRun, matches: readonly Match[]): PageMention[] {
+  const out: PageMention[] = [];
+  for (const { start, end, entry } of matches) {
+    const a = locate(run, start);
+    const b = locate(run, end, true);
+    const range = run.block.ownerDocument.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    out.push({ entry, range, run, start, end });
+  }
+  return out;
 }
 
 interface Segment {
@@ -79,22 +77,26 @@ export class MentionIndex {
     this.all.add(mention);
     this.pending.push(mention);
     const { run, start, end } = mention;
-    run.nodes.forEach((node, i) => {
+    // The nodes it covers: from the one holding its start to the one holding its end.
+    const first = nodeIndexAt(run, start);
+    const last = nodeIndexAt(run, end, true);
+    for (let i = first; i <= last; i++) {
+      const node = run.nodes[i]!;
       const nodeStart = run.starts[i]!;
       const nodeEnd = nodeStart + node.data.length;
-      if (nodeEnd <= start || nodeStart >= end) return;
-      const list = this.byNode.get(node) ?? [];
+      if (nodeEnd <= start || nodeStart >= end) continue;
       const seg = {
         start: Math.max(start, nodeStart) - nodeStart,
         end: Math.min(end, nodeEnd) - nodeStart,
         mention,
       };
+      const list = this.byNode.get(node);
       // Mentions mostly come in text order: append; otherwise insert in place. (Sorting the
       // whole list on each add made one text node of megabytes quadratic.)
-      if (list.length === 0 || list[list.length - 1]!.start <= seg.start) list.push(seg);
+      if (!list) this.byNode.set(node, [seg]);
+      else if (list[list.length - 1]!.start <= seg.start) list.push(seg);
       else list.splice(insertionPoint(list, seg.start), 0, seg);
-      this.byNode.set(node, list);
-    });
+    }
   }
 
   /** Removes the mentions of these nodes (they changed or left the page); returns them. */

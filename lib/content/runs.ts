@@ -82,10 +82,24 @@ export interface WalkOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
 }
 
+/** Whether a tag name (any case) is in a set of upper-case names; cached per name. */
+function named(set: Set<string>, cache: Map<string, boolean>, tagName: string): boolean {
+  let known = cache.get(tagName);
+  if (known === undefined) {
+    known = set.has(tagName.toUpperCase());
+    cache.set(tagName, known);
+  }
+  return known;
+}
+const skipByName = new Map<string, boolean>();
+const inlineByName = new Map<string, boolean>();
+
 /** Whether an element and its subtree are never read. Attribute checks only: no style. */
 export function isSkipped(el: Element, options: WalkOptions = {}): boolean {
-  if (SKIP.has(el.tagName.toUpperCase())) return true;
+  if (named(SKIP, skipByName, el.tagName)) return true;
   if (el.namespaceURI === 'http://www.w3.org/2000/svg') return true;
+  // Most elements have no attributes: one call tells.
+  if (!el.hasAttributes()) return options.exclude?.(el) ?? false;
   if (el.hasAttribute('hidden')) return true;
   // Editable regions (and everything inside them: the whole subtree is left out). Reading the
   // attribute rather than isContentEditable avoids a style recalculation per element.
@@ -98,7 +112,7 @@ export function isSkipped(el: Element, options: WalkOptions = {}): boolean {
 
 /** Whether an element flows inside a line of text. */
 export function isInline(el: Element): boolean {
-  return INLINE.has(el.tagName.toUpperCase());
+  return named(INLINE, inlineByName, el.tagName);
 }
 
 /** The nearest ancestor that is not inline: the block a text node flows in. */
@@ -126,33 +140,36 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
   // Skipped subtrees are stepped over by hand instead.
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let run: TextRun | null = null;
-  const flush = function* (): Generator<TextRun> {
-    if (run && /\S/.test(run.text)) yield run;
+  // The run to yield, if any, and a fresh start (no generator per element).
+  const take = (): TextRun | null => {
+    const done = run && hasText(run.text) ? run : null;
     run = null;
+    return done;
   };
+  let ready: TextRun | null;
   let node: Node | null = walker.currentNode;
   while (node) {
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
       if (node !== root && isSkipped(el, options)) {
-        yield* flush();
+        if ((ready = take())) yield ready;
         node = nextAfterSubtree(walker, root);
         continue;
       }
-      if (!isInline(el) || el.tagName === 'BR') yield* flush();
+      if ((!isInline(el) || el.tagName === 'BR') && (ready = take())) yield ready;
       if (el.shadowRoot) {
-        yield* flush();
+        if ((ready = take())) yield ready;
         options.onShadowRoot?.(el.shadowRoot);
         yield* textRuns(el.shadowRoot, options);
       }
     } else if (node.nodeType === Node.TEXT_NODE) {
       const text = node as Text;
       if (options.done?.has(text)) {
-        yield* flush();
+        if ((ready = take())) yield ready;
       } else {
         const block = blockOf(text);
         if (block) {
-          if (run && run.block !== block) yield* flush();
+          if (run && run.block !== block && (ready = take())) yield ready;
           run ??= { nodes: [], starts: [], text: '', block };
           run.nodes.push(text);
           run.starts.push(run.text.length);
@@ -162,7 +179,17 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
     }
     node = walker.nextNode();
   }
-  yield* flush();
+  if ((ready = take())) yield ready;
+}
+
+/** Whether a text has anything but white space (`/\S/`, without a regular expression call for ASCII). */
+function hasText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return /\S/.test(text.slice(i));
+    if (c > 0x20 || c < 0x09 || (c > 0x0d && c < 0x20)) return true;
+  }
+  return false;
 }
 
 /** Moves the walker past the current node's subtree; returns the next node or null. */
@@ -176,6 +203,12 @@ function nextAfterSubtree(walker: TreeWalker, root: Node): Node | null {
 
 /** The node and offset of a character offset of a run (the end of a node for `end`). */
 export function locate(run: TextRun, offset: number, end = false): { node: Text; offset: number } {
+  const i = nodeIndexAt(run, offset, end);
+  return { node: run.nodes[i]!, offset: offset - run.starts[i]! };
+}
+
+/** The index in `run.nodes` of the node holding a character offset (see {@link locate}). */
+export function nodeIndexAt(run: TextRun, offset: number, end = false): number {
   let lo = 0;
   let hi = run.starts.length - 1;
   while (lo < hi) {
@@ -184,5 +217,5 @@ export function locate(run: TextRun, offset: number, end = false): { node: Text;
     if (start < offset || (!end && start === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: run.nodes[lo]!, offset: offset - run.starts[lo]! };
+  return lo;
 }

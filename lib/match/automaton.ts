@@ -8,7 +8,15 @@
  * of patterns; matches are then resolved leftmost-longest, non-overlapping.
  */
 import { isWordUnit } from './boundaries';
-import { normalizeCodes, normalizeForm, type NormalizedCodes } from '../text/normalize';
+import {
+  normalizeFormCodes,
+  normalizeToScratch,
+  scratchEnds,
+  scratchExact,
+  scratchFolded,
+  scratchStarts,
+  type NormalizedCodes,
+} from '../text/normalize';
 
 /** One surface form to find. */
 export interface PatternSpec {
@@ -38,15 +46,42 @@ const F_BOUND_START = 1;
 const F_BOUND_END = 2;
 const F_EXACT = 4;
 
-/** The immutable automaton; build once, run on many texts. */
+/**
+ * Units below this (Latin letters, digits, punctuation) get dense DFA columns; the rest (CJK,
+ * Cyrillic, symbols) are followed through goto edges and failure links, which keeps the table small.
+ */
+const DENSE_BELOW = 0x0370;
+
+/** Whether candidate `a` comes before candidate `b` (leftmost, longest, earlier pattern). */
+function before(found: readonly number[], a: number, b: number): boolean {
+  const d = found[a * 3]! - found[b * 3]!;
+  if (d !== 0) return d < 0;
+  const l = found[b * 3 + 1]! - found[a * 3 + 1]!;
+  return l !== 0 ? l < 0 : found[a * 3 + 2]! < found[b * 3 + 2]!;
+}
+
+/** Candidates of the last scan (start, end, pattern), reused between calls. */
+const found: number[] = [];
+
+/**
+ * The immutable automaton; build once, run on many texts.
+ *
+ * Text units are mapped to classes (the distinct units of the patterns; 0 for every other
+ * unit). For the dense classes the automaton is a DFA: a table of states × dense classes with
+ * failure transitions precomputed, one load per character. Sparse classes use sorted goto
+ * edges and failure links from the state.
+ */
 export class Automaton {
   private constructor(
+    private readonly classOf: Uint16Array,
+    private readonly dense: number,
+    private readonly delta: Int32Array,
     private readonly rootNext: Int32Array,
     private readonly edgeStart: Int32Array,
-    private readonly edgeChar: Uint16Array,
+    private readonly edgeClass: Uint16Array,
     private readonly edgeTarget: Int32Array,
     private readonly fail: Int32Array,
-    private readonly dict: Int32Array,
+    private readonly outFirst: Int32Array,
     private readonly outHead: Int32Array,
     private readonly patNext: Int32Array,
     private readonly patLen: Int32Array,
@@ -60,102 +95,121 @@ export class Automaton {
     return this.patLen.length;
   }
 
+  /** Number of states, dense classes and bytes of the tables (for the benchmark). */
+  get footprint(): { states: number; denseClasses: number; classes: number; bytes: number } {
+    const arrays = [
+      this.classOf,
+      this.delta,
+      this.rootNext,
+      this.edgeStart,
+      this.edgeClass,
+      this.edgeTarget,
+      this.fail,
+      this.outFirst,
+      this.outHead,
+      this.patNext,
+      this.patLen,
+      this.patFlags,
+      this.patEntry,
+      ...this.patExact,
+    ];
+    return {
+      states: this.fail.length,
+      denseClasses: this.dense,
+      classes: this.rootNext.length,
+      bytes: arrays.reduce((sum, a) => sum + a.byteLength, 0),
+    };
+  }
+
   /** Builds the automaton from surface forms. Forms that normalise to nothing are ignored. */
   static build(specs: readonly PatternSpec[]): Automaton {
-    const children: Map<number, number>[] = [new Map<number, number>()];
-    const outLists: number[][] = [[]];
     const patLen = new Int32Array(specs.length);
     const patFlags = new Uint8Array(specs.length);
     const patEntry = new Int32Array(specs.length);
     const patExact: Uint16Array[] = [];
+    const patFolded: Uint16Array[] = [];
+    const used = new Uint8Array(0x10000);
     specs.forEach((spec, p) => {
-      const { folded, exact } = normalizeForm(spec.form);
+      const { folded, exact } = normalizeFormCodes(spec.form);
       patEntry[p] = spec.entry;
       patLen[p] = folded.length;
-      const exactCodes = new Uint16Array(exact.length);
-      for (let k = 0; k < exact.length; k++) exactCodes[k] = exact.charCodeAt(k);
-      patExact.push(exactCodes);
+      patFolded.push(folded);
+      patExact.push(exact);
+      for (let k = 0; k < folded.length; k++) used[folded[k]!] = 1;
       if (folded.length === 0) return;
       let flags = 0;
-      if (isWordUnit(folded.charCodeAt(0))) flags |= F_BOUND_START;
-      if (isWordUnit(folded.charCodeAt(folded.length - 1))) flags |= F_BOUND_END;
+      if (isWordUnit(folded[0]!)) flags |= F_BOUND_START;
+      if (isWordUnit(folded[folded.length - 1]!)) flags |= F_BOUND_END;
       if (spec.acronym) flags |= F_EXACT | F_BOUND_START | F_BOUND_END;
       patFlags[p] = flags;
+    });
+
+    // Classes: 0 for units no pattern uses, then the dense units, then the sparse ones.
+    const classOf = new Uint16Array(0x10000);
+    let dense = 1;
+    for (let u = 0; u < DENSE_BELOW; u++) if (used[u]) classOf[u] = dense++;
+    let classes = dense;
+    for (let u = DENSE_BELOW; u < 0x10000; u++) if (used[u]) classOf[u] = classes++;
+
+    // The trie: goto edges keyed by state × classes + class; each state's patterns in a list.
+    const child = new Map<number, number>();
+    const parentOf: number[] = [0];
+    const classIn: number[] = [0];
+    const heads: number[] = [-1];
+    const patNext = new Int32Array(specs.length).fill(-1);
+    patFolded.forEach((folded, p) => {
+      if (folded.length === 0) return;
       let node = 0;
       for (let k = 0; k < folded.length; k++) {
-        const c = folded.charCodeAt(k);
-        let next = children[node]!.get(c);
+        const c = classOf[folded[k]!]!;
+        const key = node * classes + c;
+        let next = child.get(key);
         if (next === undefined) {
-          next = children.length;
-          children.push(new Map<number, number>());
-          outLists.push([]);
-          children[node]!.set(c, next);
+          next = parentOf.length;
+          parentOf.push(node);
+          classIn.push(c);
+          heads.push(-1);
+          child.set(key, next);
         }
         node = next;
       }
-      outLists[node]!.push(p);
+      patNext[p] = heads[node]!;
+      heads[node] = p;
     });
+    const count = parentOf.length;
+    const outHead = Int32Array.from(heads);
 
-    const count = children.length;
+    // Goto edges by state (a state has few: they are scanned, not searched).
     const edgeStart = new Int32Array(count + 1);
-    let edges = 0;
-    for (let s = 0; s < count; s++) {
-      edgeStart[s] = edges;
-      edges += children[s]!.size;
+    for (let t = 1; t < count; t++) edgeStart[parentOf[t]! + 1]!++;
+    for (let s = 0; s < count; s++) edgeStart[s + 1]! += edgeStart[s]!;
+    const edgeClass = new Uint16Array(count - 1);
+    const edgeTarget = new Int32Array(count - 1);
+    const fill = edgeStart.slice(0, count);
+    for (let t = 1; t < count; t++) {
+      const e = fill[parentOf[t]!]!++;
+      edgeClass[e] = classIn[t]!;
+      edgeTarget[e] = t;
     }
-    edgeStart[count] = edges;
-    const edgeChar = new Uint16Array(edges);
-    const edgeTarget = new Int32Array(edges);
-    for (let s = 0; s < count; s++) {
-      const sorted = [...children[s]!.entries()].sort((a, b) => a[0] - b[0]);
-      sorted.forEach(([c, t], k) => {
-        edgeChar[edgeStart[s]! + k] = c;
-        edgeTarget[edgeStart[s]! + k] = t;
-      });
-    }
-    const rootNext = new Int32Array(0x10000);
-    for (const [c, t] of children[0]!) rootNext[c] = t;
+    const rootNext = new Int32Array(classes);
+    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[edgeClass[e]!] = edgeTarget[e]!;
 
-    const outHead = new Int32Array(count).fill(-1);
-    const patNext = new Int32Array(specs.length).fill(-1);
-    for (let s = 0; s < count; s++) {
-      for (const p of outLists[s]!) {
-        patNext[p] = outHead[s]!;
-        outHead[s] = p;
-      }
-    }
-
-    // Breadth-first failure links; `dict` points at the nearest suffix state with output.
+    // Breadth-first failure links and DFA rows: a state's row is its failure state's row with
+    // its own goto edges on top. `outFirst` is the nearest state with output on the suffix chain.
     const fail = new Int32Array(count);
-    const dict = new Int32Array(count);
-    const queue: number[] = [];
-    for (const t of children[0]!.values()) queue.push(t);
-    for (let q = 0; q < queue.length; q++) {
-      const s = queue[q]!;
-      for (const [c, t] of children[s]!) {
-        let f = fail[s]!;
-        let target = 0;
-        for (;;) {
-          const next = f === 0 ? rootNext[c]! : children[f]!.get(c);
-          if (next !== undefined && next !== 0) {
-            target = next;
-            break;
-          }
-          if (f === 0) break;
-          f = fail[f]!;
-        }
-        fail[t] = target;
-        dict[t] = outHead[target]! >= 0 ? target : dict[target]!;
-        queue.push(t);
-      }
-    }
-    return new Automaton(
+    const outFirst = new Int32Array(count);
+    const delta = new Int32Array(count * dense);
+    for (let c = 0; c < dense; c++) delta[c] = rootNext[c]!;
+    const automaton = new Automaton(
+      classOf,
+      dense,
+      delta,
       rootNext,
       edgeStart,
-      edgeChar,
+      edgeClass,
       edgeTarget,
       fail,
-      dict,
+      outFirst,
       outHead,
       patNext,
       patLen,
@@ -163,17 +217,98 @@ export class Automaton {
       patEntry,
       patExact,
     );
+    const queue = new Int32Array(count);
+    let tail = 0;
+    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) queue[tail++] = edgeTarget[e]!;
+    for (let q = 0; q < tail; q++) {
+      const t = queue[q]!;
+      const s = parentOf[t]!;
+      const f = s === 0 ? 0 : automaton.step(fail[s]!, classIn[t]!);
+      fail[t] = f;
+      outFirst[t] = outHead[t]! >= 0 ? t : outFirst[f]!;
+      delta.copyWithin(t * dense, f * dense, f * dense + dense);
+      for (let e = edgeStart[t]!; e < edgeStart[t + 1]!; e++) {
+        const c = edgeClass[e]!;
+        if (c < dense) delta[t * dense + c] = edgeTarget[e]!;
+        queue[tail++] = edgeTarget[e]!;
+      }
+    }
+    // From states to rows: entries become the target's row, complemented when it has output.
+    for (let k = 0; k < delta.length; k++) {
+      const t = delta[k]!;
+      delta[k] = outFirst[t] === 0 ? t * dense : ~(t * dense);
+    }
+    return automaton;
   }
 
-  private accepts(p: number, start: number, end: number, text: NormalizedCodes): boolean {
-    const flags = this.patFlags[p]!;
-    if (flags & F_BOUND_START && start > 0 && isWordUnit(text.folded[start - 1]!)) return false;
-    if (flags & F_BOUND_END && end < text.length && isWordUnit(text.folded[end]!)) return false;
-    if (flags & F_EXACT) {
-      const exact = this.patExact[p]!;
-      for (let k = 0; k < exact.length; k++) if (text.exact[start + k] !== exact[k]) return false;
+  /** The next state from `state` on class `c` (while building: the table holds states). */
+  private step(state: number, c: number): number {
+    if (c < this.dense) return this.delta[state * this.dense + c]!;
+    return this.sparseStep(state, c);
+  }
+
+  /** Goto with failure links, for classes without dense columns. */
+  private sparseStep(state: number, c: number): number {
+    const { edgeStart, edgeClass, edgeTarget, fail, rootNext } = this;
+    for (;;) {
+      if (state === 0) return rootNext[c]!;
+      const hi = edgeStart[state + 1]!;
+      for (let e = edgeStart[state]!; e < hi; e++) {
+        if (edgeClass[e] === c) return edgeTarget[e]!;
+      }
+      state = fail[state]!;
     }
-    return true;
+  }
+
+  /** Records the patterns that end at `end` (exclusive) from output state `s` and pass their checks. */
+  private collect(s: number, end: number, folded: Uint16Array, exact: Uint16Array, n: number): void {
+    const { outHead, patNext, patLen, patFlags, patExact, fail, outFirst } = this;
+    while (s > 0) {
+      for (let p = outHead[s]!; p >= 0; p = patNext[p]!) {
+        const start = end - patLen[p]!;
+        const flags = patFlags[p]!;
+        if (flags & F_BOUND_START && start > 0 && isWordUnit(folded[start - 1]!)) continue;
+        if (flags & F_BOUND_END && end < n && isWordUnit(folded[end]!)) continue;
+        if (flags & F_EXACT) {
+          const codes = patExact[p]!;
+          let k = 0;
+          while (k < codes.length && exact[start + k] === codes[k]) k++;
+          if (k < codes.length) continue;
+        }
+        found.push(start, end, p);
+      }
+      s = outFirst[fail[s]!]!;
+    }
+  }
+
+  /** Collects the accepted candidates in `n` normalised units into `found` (shared scratch). */
+  private collectAll(folded: Uint16Array, exact: Uint16Array, n: number): void {
+    found.length = 0;
+    const { classOf, delta, dense } = this;
+    // `row` is the state times `dense`; table entries are the target's row, complemented
+    // (negative) when the target has output.
+    let row = 0;
+    for (let i = 0; i < n; i++) {
+      const c = classOf[folded[i]!]!;
+      const next = c < dense ? delta[row + c]! : this.sparseNext(row / dense, c);
+      if (next >= 0) row = next;
+      else {
+        row = ~next;
+        this.collect(this.outFirst[row / dense]!, i + 1, folded, exact, n);
+      }
+    }
+  }
+
+  /** Finds the matches in `n` normalised units; offsets are in normalised units. */
+  private scan(folded: Uint16Array, exact: Uint16Array, n: number): Match[] {
+    this.collectAll(folded, exact, n);
+    return found.length === 0 ? [] : this.resolve(found, { until: 0, last: null });
+  }
+
+  /** The table entry for the step from `state` on a sparse class. */
+  private sparseNext(state: number, c: number): number {
+    const t = this.sparseStep(state, c);
+    return this.outFirst[t] === 0 ? t * this.dense : ~(t * this.dense);
   }
 
   /**
@@ -181,7 +316,7 @@ export class Automaton {
    * Leftmost-longest, non-overlapping; blockers (entry -1) win space but are not returned.
    */
   matchCodes(text: NormalizedCodes): Match[] {
-    return this.resolve(this.candidates(text), { until: 0, last: null });
+    return this.scan(text.folded, text.exact, text.length);
   }
 
   /** Longest pattern in normalised units: no match spans more. */
@@ -193,50 +328,11 @@ export class Automaton {
 
   /**
    * Every accepted pattern occurrence (boundaries and case checked), as triples start, end,
-   * pattern in normalised units, before leftmost-longest resolution.
+   * pattern in normalised units, before leftmost-longest resolution (a copy the caller keeps).
    */
   candidates(text: NormalizedCodes): number[] {
-    const found: number[] = []; // triples: start, end, pattern
-    // Locals rather than property loads in the loop that reads every character.
-    const { rootNext, edgeStart, edgeChar, edgeTarget, fail, dict, outHead, patNext, patLen } = this;
-    const folded = text.folded;
-    const n = text.length;
-    let state = 0;
-    for (let i = 0; i < n; i++) {
-      const c = folded[i]!;
-      // Goto with failure links; the root has a dense table.
-      for (;;) {
-        if (state === 0) {
-          state = rootNext[c]!;
-          break;
-        }
-        const hi = edgeStart[state + 1]!;
-        let next = -1;
-        for (let e = edgeStart[state]!; e < hi; e++) {
-          const ec = edgeChar[e]!;
-          if (ec === c) {
-            next = edgeTarget[e]!;
-            break;
-          }
-          if (ec > c) break;
-        }
-        if (next >= 0) {
-          state = next;
-          break;
-        }
-        state = fail[state]!;
-      }
-      if (state === 0) continue;
-      let s = outHead[state]! >= 0 ? state : dict[state]!;
-      while (s > 0) {
-        for (let p = outHead[s]!; p >= 0; p = patNext[p]!) {
-          const start = i + 1 - patLen[p]!;
-          if (this.accepts(p, start, i + 1, text)) found.push(start, i + 1, p);
-        }
-        s = dict[s]!;
-      }
-    }
-    return found;
+    this.collectAll(text.folded, text.exact, text.length);
+    return found.slice();
   }
 
   /**
@@ -247,14 +343,16 @@ export class Automaton {
   resolve(found: readonly number[], state: ResolveState): Match[] {
     const n = found.length / 3;
     const order = new Int32Array(n);
-    for (let k = 0; k < n; k++) order[k] = k;
     // Leftmost first, then longest, then the earlier pattern (stable for equal forms).
-    order.sort((a, b) => {
-      const d = found[a * 3]! - found[b * 3]!;
-      if (d !== 0) return d;
-      const l = found[b * 3 + 1]! - found[a * 3 + 1]!;
-      return l !== 0 ? l : found[a * 3 + 2]! - found[b * 3 + 2]!;
-    });
+    // Candidates arrive by end position, so they are nearly in order: insertion sort.
+    for (let k = 0; k < n; k++) {
+      let j = k;
+      while (j > 0 && before(found, k, order[j - 1]!)) {
+        order[j] = order[j - 1]!;
+        j--;
+      }
+      order[j] = k;
+    }
     const out: Match[] = [];
     let until = state.until;
     let last = state.last;
@@ -285,11 +383,12 @@ export class Automaton {
 
   /** Finds matches in raw text; offsets are in the original string. */
   match(text: string): Match[] {
-    const codes = normalizeCodes(text);
-    return this.matchCodes(codes).map((m) => ({
-      ...m,
-      start: codes.starts[m.start]!,
-      end: codes.ends[m.end - 1]!,
-    }));
+    const n = normalizeToScratch(text);
+    const matches = this.scan(scratchFolded, scratchExact, n);
+    for (const m of matches) {
+      m.start = scratchStarts[m.start]!;
+      m.end = scratchEnds[m.end - 1]!;
+    }
+    return matches;
   }
 }

@@ -31,6 +31,7 @@ const QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x00ab, 0x00bb, 0x2033])
 const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 const COMBINING = /\p{M}/u;
 const SPACE = /\s/u;
+const WHITE_SPACE = /^\s$/u;
 
 /** Maps one code point to its normalised form, or "" to drop it. Cached for non-ASCII. */
 const cache = new Map<number, string>();
@@ -59,85 +60,166 @@ function mapCodePoint(cp: number, ch: string): string {
 const SP = 0x20;
 const DASH = 0x2d;
 
-/** Normalises `text` for matching and records where each unit came from. */
-export function normalizeCodes(text: string): NormalizedCodes {
+// What each UTF-16 unit becomes, learned on first sight (pages reuse a small set of units).
+// `unitCode` holds exact | folded << 16 for a unit that becomes one ordinary unit, and 0 for
+// every other unit, which `unitKind` then tells apart: not seen yet, a space, a dash, dropped,
+// or slow (a unit that becomes several, a high surrogate that may start a pair, NUL).
+// 320 KB in all, shared by every call.
+const UNKNOWN = 0;
+const ONE = 1;
+const SPACED = 2;
+const DASHED = 3;
+const DROP = 4;
+const SLOW = 5;
+const unitCode = new Uint32Array(0x10000);
+const unitKind = new Uint8Array(0x10000);
+
+function learn(unit: number): void {
+  let kind = SLOW;
+  let mapped: string | null = null;
+  if (unit < 0x80) {
+    mapped =
+      unit === 0x09 || unit === 0x0a || unit === 0x0d || unit === 0x0c || unit === 0x0b
+        ? ' '
+        : String.fromCharCode(unit);
+  } else if (unit < 0xd800 || unit > 0xdbff) {
+    mapped = mapCodePoint(unit, String.fromCharCode(unit));
+  }
+  if (mapped === '') kind = DROP;
+  else if (mapped?.length === 1 && unit !== 0) {
+    const code = mapped.charCodeAt(0);
+    if (code === SP) kind = SPACED;
+    else if (code === DASH) kind = DASHED;
+    else {
+      kind = ONE;
+      unitCode[unit] = (code | (foldCode(code) << 16)) >>> 0;
+    }
+  }
+  unitKind[unit] = kind;
+}
+
+// Scratch buffers reused by every call (pages have many small text nodes: no allocation per
+// call). Only this module and the automaton read them, right after a call.
+let cap = 0;
+export let scratchExact = new Uint16Array(0);
+export let scratchFolded = new Uint16Array(0);
+export let scratchStarts = new Uint32Array(0);
+export let scratchEnds = new Uint32Array(0);
+
+/** Makes room for `size` units, keeping the first `keep`. */
+function reserve(size: number, keep: number): void {
+  if (size <= cap) return;
+  cap = Math.max(size, cap * 2, 1024);
+  scratchExact = resized(scratchExact, new Uint16Array(cap), keep);
+  scratchFolded = resized(scratchFolded, new Uint16Array(cap), keep);
+  scratchStarts = resized(scratchStarts, new Uint32Array(cap), keep);
+  scratchEnds = resized(scratchEnds, new Uint32Array(cap), keep);
+}
+
+function resized<T extends Uint16Array | Uint32Array>(old: T, fresh: T, keep: number): T {
+  fresh.set(old.subarray(0, keep));
+  return fresh;
+}
+
+/**
+ * Normalises `text` into the scratch buffers and returns the normalised length. The result is
+ * valid until the next call.
+ */
+export function normalizeToScratch(text: string): number {
   const n = text.length;
-  // Local typed arrays and a plain loop: this runs over every character of every page.
-  let cap = n + 8;
-  let exact = new Uint16Array(cap);
-  let folded = new Uint16Array(cap);
-  let starts = new Uint32Array(cap);
-  let ends = new Uint32Array(cap);
+  reserve(n + 8, 0);
+  let exact = scratchExact;
+  let folded = scratchFolded;
+  let starts = scratchStarts;
+  let ends = scratchEnds;
   let len = 0;
-  const grow = () => {
-    cap *= 2;
-    const e = new Uint16Array(cap);
-    e.set(exact);
-    exact = e;
-    const f = new Uint16Array(cap);
-    f.set(folded);
-    folded = f;
-    const s = new Uint32Array(cap);
-    s.set(starts);
-    starts = s;
-    const d = new Uint32Array(cap);
-    d.set(ends);
-    ends = d;
-  };
   let i = 0;
   while (i < n) {
     const unit = text.charCodeAt(i);
-    // ASCII letters, digits and most punctuation: the common case, handled inline.
-    if (unit > 0x20 && unit < 0x7f && unit !== DASH) {
-      if (len === cap) grow();
-      exact[len] = unit;
-      folded[len] = unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit;
+    const code = unitCode[unit]!;
+    if (code !== 0) {
+      // The common case: one ordinary unit.
+      exact[len] = code & 0xffff;
+      folded[len] = code >>> 16;
       starts[len] = i;
-      ends[len] = i + 1;
+      ends[len] = ++i;
       len++;
+      continue;
+    }
+    const kind = unitKind[unit]!;
+    if (kind === UNKNOWN) {
+      learn(unit);
+      continue;
+    }
+    if (kind === SPACED) {
+      // Collapse runs of space and drop space at the start or after a dash.
+      if (len === 0) {
+        i++;
+        continue;
+      }
+      const prev = exact[len - 1]!;
+      if (prev === SP || prev === DASH) {
+        ends[len - 1] = ++i;
+        continue;
+      }
+    } else if (kind === DASHED && len > 0 && exact[len - 1] === SP) {
+      // Drop the space before a dash: the dash takes its place.
+      exact[len - 1] = DASH;
+      folded[len - 1] = DASH;
+      ends[len - 1] = ++i;
+      continue;
+    }
+    if (kind === SPACED || kind === DASHED) {
+      exact[len] = folded[len] = kind === SPACED ? SP : DASH;
+      starts[len] = i;
+      ends[len] = ++i;
+      len++;
+      continue;
+    }
+    if (kind === DROP) {
+      // Dropped characters (combining marks, invisibles) extend the previous unit.
+      if (len > 0) ends[len - 1] = i + 1;
       i++;
       continue;
     }
+    // A surrogate pair, a lone high surrogate or a unit that maps to several units.
     let cp = unit;
     let width = 1;
     if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < n) {
       cp = text.codePointAt(i)!;
       width = cp > 0xffff ? 2 : 1;
     }
-    let mapped: string | null = null;
-    let code: number;
-    if (cp < 0x80) {
-      code = cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x0c || cp === 0x0b ? SP : cp;
-    } else {
-      mapped = mapCodePoint(cp, width === 1 ? text[i]! : text.slice(i, i + width));
-      if (mapped === '') {
-        // Dropped characters (combining marks, invisibles) extend the previous unit.
-        if (len > 0) ends[len - 1] = i + width;
-        i += width;
-        continue;
-      }
-      code = mapped.length === 1 ? mapped.charCodeAt(0) : -1;
-    }
-    const last = len - 1;
-    if (code === SP) {
-      // Collapse runs of space and drop space at the start or after a dash.
-      if (last < 0 || exact[last] === SP || exact[last] === DASH) {
-        if (last >= 0) ends[last] = i + width;
-        i += width;
-        continue;
-      }
-    } else if (code === DASH && last >= 0 && exact[last] === SP) {
-      // Drop the space before a dash: the dash takes its place.
-      exact[last] = DASH;
-      folded[last] = DASH;
-      ends[last] = i + width;
+    const mapped = mapCodePoint(cp, width === 1 ? text[i]! : text.slice(i, i + width));
+    if (mapped === '') {
+      if (len > 0) ends[len - 1] = i + width;
       i += width;
       continue;
     }
-    const units = code >= 0 ? 1 : mapped!.length;
-    for (let k = 0; k < units; k++) {
-      const c = code >= 0 ? code : mapped!.charCodeAt(k);
-      if (len === cap) grow();
+    if (mapped.length === 1) {
+      const code = mapped.charCodeAt(0);
+      const last = len - 1;
+      if (code === SP) {
+        if (last < 0 || exact[last] === SP || exact[last] === DASH) {
+          if (last >= 0) ends[last] = i + width;
+          i += width;
+          continue;
+        }
+      } else if (code === DASH && last >= 0 && exact[last] === SP) {
+        exact[last] = DASH;
+        folded[last] = DASH;
+        ends[last] = i + width;
+        i += width;
+        continue;
+      }
+    }
+    // Room for the expansion and for everything still to come.
+    reserve(len + mapped.length + (n - i) + 8, len);
+    exact = scratchExact;
+    folded = scratchFolded;
+    starts = scratchStarts;
+    ends = scratchEnds;
+    for (let k = 0; k < mapped.length; k++) {
+      const c = mapped.charCodeAt(k);
       exact[len] = c;
       folded[len] = foldCode(c);
       starts[len] = i;
@@ -146,11 +228,17 @@ export function normalizeCodes(text: string): NormalizedCodes {
     }
     i += width;
   }
+  return len;
+}
+
+/** Normalises `text` for matching and records where each unit came from. */
+export function normalizeCodes(text: string): NormalizedCodes {
+  const len = normalizeToScratch(text);
   return {
-    exact: exact.subarray(0, len),
-    folded: folded.subarray(0, len),
-    starts: starts.subarray(0, len),
-    ends: ends.subarray(0, len),
+    exact: scratchExact.slice(0, len),
+    folded: scratchFolded.slice(0, len),
+    starts: scratchStarts.slice(0, len),
+    ends: scratchEnds.slice(0, len),
     length: len,
   };
 }
@@ -193,6 +281,14 @@ export function normalize(text: string): Normalized {
 
 /** Normalises a glossary form the same way page text is normalised (no offsets needed). */
 export function normalizeForm(form: string): { folded: string; exact: string } {
-  const { folded, exact } = normalize(form.trim());
-  return { folded: folded.trimEnd(), exact: exact.trimEnd() };
+  const { folded, exact } = normalizeFormCodes(form);
+  return { folded: codesToString(folded), exact: codesToString(exact) };
+}
+
+/** {@link normalizeForm} as UTF-16 units. */
+export function normalizeFormCodes(form: string): { folded: Uint16Array; exact: Uint16Array } {
+  let len = normalizeToScratch(form.trim());
+  // Trailing white space: only a space survives normalisation.
+  while (len > 0 && WHITE_SPACE.test(String.fromCharCode(scratchFolded[len - 1]!))) len--;
+  return { folded: scratchFolded.slice(0, len), exact: scratchExact.slice(0, len) };
 }
