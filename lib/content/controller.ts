@@ -22,6 +22,7 @@ import { anchorNotes, type Anchor } from './anchors';
 import { withRetry } from '../messaging/retry';
 import { toBackground } from '../messaging/protocol';
 import { ContentPreferences } from './preferences';
+import { runTeardown } from './teardown';
 
 /** Runs Puente on this page until the context is invalidated. */
 export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): void {
@@ -198,18 +199,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     ),
   );
 
-  ctx.onInvalidated(() => {
-    // After an update the extension APIs of this orphaned copy throw "Extension context
-    // invalidated" even to remove a listener: each step runs on its own, and such errors are
-    // dropped (the listeners died with the context anyway).
-    for (const step of [stop, () => card.remove(), stopListening, ...unwatch]) {
-      try {
-        step();
-      } catch {
-        // nothing left to undo
-      }
-    }
-  });
+  ctx.onInvalidated(() => runTeardown([stop, () => card.remove(), stopListening, ...unwatch]));
 }
 
 /** The entry named first in a piece of text, with the page's own automaton. */

@@ -10,6 +10,7 @@ import type { TermKind } from '../bundle/types';
 import { resolveUiLanguage } from '../i18n/languages';
 import { createTranslator, type Translator } from '../i18n/translator';
 import { toBackground } from '../messaging/protocol';
+import { runTeardown } from './teardown';
 import {
   appearanceCss,
   highlightStyle,
@@ -45,7 +46,7 @@ export class ContentPreferences {
       highlightStyle.watch(() => void this.restyle()),
       kindColours.watch(() => void this.restyle()),
     ];
-    ctx.onInvalidated(() => unwatch.forEach((u) => u()));
+    ctx.onInvalidated(() => runTeardown(unwatch));
   }
 
   /** Reads every setting; resolves when the page can start. */

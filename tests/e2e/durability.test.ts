@@ -44,7 +44,10 @@ void describe('durability: notes survive service-worker restarts', () => {
     await session?.close();
   });
 
-  void it('loses no confirmed note in a burst of 1,000 saves while the worker is stopped at random moments', async () => {
+  // 400 saves in CI (about 30 s); PUENTE_BURST_SAVES=1000 or more for a longer soak.
+  const saves = Number(process.env.PUENTE_BURST_SAVES ?? 400);
+
+  void it('loses no confirmed note in a burst of saves while the worker is stopped at random moments', async () => {
     const panel = await session.context.newPage();
     await panel.goto(session.url('sidepanel.html#/notes'));
     await waitForSeed(panel);
@@ -55,14 +58,14 @@ void describe('durability: notes survive service-worker restarts', () => {
     let result: { confirmed: string[]; failed: number; retried: number };
     let stops = 0;
     try {
-      result = await panel.evaluate(async () => {
+      result = await panel.evaluate(async (total) => {
         const c = (
           globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
         ).chrome;
         const confirmed: string[] = [];
         let failed = 0;
         let retried = 0;
-        for (let i = 0; i < 1000; i += 10) {
+        for (let i = 0; i < total; i += 10) {
           // (Anonymous functions only: the test runner's transpiler renames named ones.)
           await Promise.all(
             Array.from({ length: 10 }, (_, k) =>
@@ -105,7 +108,7 @@ void describe('durability: notes survive service-worker restarts', () => {
           );
         }
         return { confirmed, failed, retried };
-      });
+      }, saves);
     } finally {
       stops = await stopper.stop();
     }
@@ -113,12 +116,12 @@ void describe('durability: notes survive service-worker restarts', () => {
     const stored = new Set(notes.map((n) => n.id));
     const lost = result.confirmed.filter((id) => !stored.has(id));
     console.log(
-      `1,000 saves, worker stopped ${stops} times: ${result.confirmed.length} confirmed (${result.retried} after a retry), ${result.failed} given up, ${lost.length} confirmed notes lost, ${notes.length} stored`,
+      `${saves} saves, worker stopped ${stops} times: ${result.confirmed.length} confirmed (${result.retried} after a retry), ${result.failed} given up, ${lost.length} confirmed notes lost, ${notes.length} stored`,
     );
     assert.ok(stops >= 5, `the worker was stopped ${stops} times`);
     assert.deepEqual(lost, []);
     // A sender gives up after six tries while the worker keeps being stopped; it is told so.
-    assert.ok(result.confirmed.length >= 990, `${result.confirmed.length} confirmed`);
+    assert.ok(result.confirmed.length >= saves * 0.99, `${result.confirmed.length} of ${saves} confirmed`);
     assert.equal(new Set(notes.map((n) => n.text)).size, notes.length, 'no note saved twice');
     await panel.close();
   });
