@@ -11,6 +11,7 @@ import {
   extensionDir,
   highlighted,
   launchPlain,
+  mentionRect,
   screenshot,
   serve,
   settled,
@@ -107,19 +108,7 @@ void describe('highlighting on news pages', () => {
     const page = await env.session.context.newPage();
     await page.goto(`${env.origin}${pages}/en-news.html`);
     await settled(page);
-    const rect = await page.evaluate(() => {
-      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      const range = [...registry.get('puente-person')!].find((r) => r.toString() === 'Wang Yi')!;
-      const r = range.getBoundingClientRect();
-      return {
-        x: r.x + r.width / 2,
-        y: r.y + r.height / 2,
-        top: r.top,
-        bottom: r.bottom,
-        left: r.left,
-        right: r.right,
-      };
-    });
+    const rect = await mentionRect(page, 'Wang Yi');
     await page.mouse.move(rect.x - 40, rect.y + 40);
     await page.mouse.move(rect.x, rect.y);
     const tooltip = page.locator('puente-ui .card');
