@@ -55,9 +55,12 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     prefs.adoptInto(root);
   };
 
-  // The toolbar badge: how many entries this page has, sent when it settles.
+  // The toolbar badge: how many entries this page has, sent when it settles. Only the top
+  // frame reports (the background ignores the others): frames such as ads send nothing.
   let reportTimer = 0;
+  const topFrame = window === window.top;
   const reportBadge = () => {
+    if (!topFrame) return;
     window.clearTimeout(reportTimer);
     reportTimer = ctx.setTimeout(() => {
       const entries = highlighter?.entryCount() ?? 0;
