@@ -8,13 +8,15 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import highlightCss from '@/components/page/highlights.css?inline';
 import type { Lang } from '../bundle/types';
-import type { PageMatcherData } from '../match/forms';
+import type { Automaton } from '../match/automaton';
+import { buildPageMatcherInSteps, type PageMatcherData } from '../match/forms';
 import { listenToMessages } from '../messaging/listen';
 import { dispatchToContent, type PageReport } from '../messaging/to-content';
 import { badgeEnabled, isActiveOn, SITE_ITEMS } from '../settings';
 import { pageLanguage } from '../text/language';
 import { CardHost, HOST_NAME } from './card-host';
 import { PageHighlighter } from './highlighter';
+import { runInSlices } from './scheduler';
 import { HoverTracker } from './hover';
 import type { PageMention } from './mentions';
 import { selectionQuote } from './selection';
@@ -30,9 +32,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   const prefs = new ContentPreferences(ctx, {
     // A change of kinds changes what is matched: start again with the new set of entries.
     kinds: () => {
-      if (!highlighter) return;
-      stop();
-      start();
+      if (highlighter || building) void apply(true);
     },
     strings: () => card.refresh(),
   });
@@ -82,9 +82,29 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     if (noteHighlight) CSS.highlights.set('puente-note', noteHighlight);
   };
 
-  const start = () => {
+  // The automaton for the marked kinds, built in idle slices (the whole build would be one long
+  // task) and kept for the next start with the same kinds.
+  let built: { key: string; automaton: Automaton } | null = null;
+  let building = false;
+  const start = async () => {
     const entries = data.entries.filter((e) => prefs.kinds.has(e.kind));
-    highlighter = new PageHighlighter(window, { ...data, entries }, ctx, { exclude, onShadowRoot });
+    const key = entries.map((e) => e.id).join('\n');
+    if (built?.key !== key) {
+      building = true;
+      try {
+        built = { key, automaton: await runInSlices(buildPageMatcherInSteps(entries), ctx) };
+      } finally {
+        building = false;
+      }
+    }
+    if (!ctx.isValid) return;
+    highlighter = new PageHighlighter(
+      window,
+      { ...data, entries },
+      ctx,
+      { exclude, onShadowRoot },
+      built.automaton,
+    );
     highlighter.onChange = reportBadge;
     highlighter.start();
     reportBadge();
@@ -98,13 +118,18 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     card.close();
     reportBadge();
   };
-  const apply = async () => {
-    const on = ctx.isValid && (await isActiveOn(location.href));
-    if (on && !highlighter) start();
-    else if (!on && highlighter) stop();
-  };
+  // One change of settings at a time: a start waits for its automaton. `restart` starts again
+  // with the kinds now marked.
+  let applying = Promise.resolve();
+  const apply = (restart = false) =>
+    (applying = applying.then(async () => {
+      if (restart && highlighter) stop();
+      const on = ctx.isValid && (await isActiveOn(location.href));
+      if (on && !highlighter) await start();
+      else if (!on && highlighter) stop();
+    }));
   prefs.adoptInto(document);
-  void prefs.load().then(apply);
+  void prefs.load().then(() => apply());
   const unwatch = [
     ...SITE_ITEMS.map((item) => item.watch(() => void apply())),
     badgeEnabled.watch(() => reportBadge()),
@@ -190,7 +215,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   const stopListening = listenToMessages((type, payload, sender) =>
     dispatchToContent(
       {
-        getPageTerms: () => Promise.resolve(report(highlighter, anchors)),
+        getPageTerms: () => Promise.resolve(report(highlighter, anchors, building)),
         showMention,
         stepMention,
         saveSelection,
@@ -224,7 +249,11 @@ function noteAt(anchors: readonly Anchor[], x: number, y: number): Anchor | null
   return null;
 }
 
-function report(highlighter: PageHighlighter | null, anchors: readonly Anchor[]): PageReport {
+function report(
+  highlighter: PageHighlighter | null,
+  anchors: readonly Anchor[],
+  building: boolean,
+): PageReport {
   const brief = (a: Anchor) => ({ id: a.note.id, exact: a.note.quote?.exact ?? '', text: a.note.text });
   return {
     notes: {
@@ -232,8 +261,8 @@ function report(highlighter: PageHighlighter | null, anchors: readonly Anchor[])
       missing: anchors.filter((a) => !a.range && a.note.quote).map(brief),
     },
     url: location.href,
-    active: highlighter !== null,
-    scanning: highlighter?.busy ?? false,
+    active: highlighter !== null || building,
+    scanning: building || (highlighter?.busy ?? false),
     terms: highlighter?.pageTerms() ?? [],
     mentions: highlighter?.index.size ?? 0,
   };

@@ -15,6 +15,10 @@ export interface Painter {
   remove(mentions: readonly PageMention[]): void;
   /** Shows every mention added so far (painters may hold some back). */
   flush(): void;
+  /** Shows them soon: at most one commit per `soonMs` (a busy page changes every frame). */
+  flushSoon(): void;
+  /** Whether a commit is scheduled by `flushSoon`. */
+  readonly scheduled: boolean;
   clear(): void;
 }
 
@@ -24,13 +28,16 @@ export function highlightName(kind: TermKind): string {
 }
 
 /**
- * Painter on `CSS.highlights`: one Highlight per kind. Chromium rebuilds its highlight markers
- * from every registered range in each frame where a highlight changed, so adding a few ranges
- * per frame costs a frame time that grows with all the ranges so far: measured on one 3 MB text
- * node, 9,000 ranges added 150 per frame took 3.4 s (frames growing from 24 to 83 ms), all at
- * once 48 ms. Ranges are therefore committed in batches that grow with what is already shown
- * (at least as many again, or after `holdMs`): a frame's cost is paid a logarithmic number of
- * times, and the first screen (the first batch) is shown at once.
+ * Painter on `CSS.highlights`: one Highlight per kind. Every commit of new ranges costs the
+ * page a rendering frame, and that frame is not cheap on big pages: Chromium rebuilds its
+ * highlight markers from every registered range (measured on one 3 MB text node: 9,000 ranges
+ * added 150 per frame took 3.4 s, frames growing from 24 to 83 ms; all at once 48 ms), and a
+ * page of 20,000 `content-visibility: auto` paragraphs spends 50 ms per frame on its own
+ * intersection checks. So the first batch (the first screen) is shown at once and later ranges
+ * are held and committed when the hold runs out, the hold doubling from `holdMs` to
+ * `maxHoldMs`: a scan of any length causes a handful of frames, and a mention waits at most
+ * `maxHoldMs` to be shown. The highlighter also commits at the end of each scan and when the
+ * reader scrolls.
  */
 export class HighlightApiPainter implements Painter {
   readonly kind = 'highlight-api';
@@ -38,11 +45,16 @@ export class HighlightApiPainter implements Painter {
   private pending = new Map<Range, Highlight>();
   private shown = 0;
   private lastFlush = 0;
+  private timedFlushes = 0;
+  private soonTimer = false;
 
   constructor(
     private readonly registry: HighlightRegistry,
     private readonly holdMs = 1000,
     private readonly now: () => number = () => performance.now(),
+    private readonly maxHoldMs = 8000,
+    private readonly setTimer: (fn: () => void, ms: number) => unknown = (fn, ms) => setTimeout(fn, ms),
+    private readonly soonMs = 400,
   ) {
     for (const kind of TERM_KINDS) {
       const h = new Highlight();
@@ -53,7 +65,11 @@ export class HighlightApiPainter implements Painter {
 
   add(mentions: readonly PageMention[], kindOf: (m: PageMention) => TermKind): void {
     for (const m of mentions) this.pending.set(m.range, this.highlights.get(kindOf(m))!);
-    if (this.pending.size >= this.shown || this.now() - this.lastFlush >= this.holdMs) this.flush();
+    if (this.shown === 0) this.flush();
+    else if (this.now() - this.lastFlush >= Math.min(this.maxHoldMs, this.holdMs * 2 ** this.timedFlushes)) {
+      this.timedFlushes++;
+      this.flush();
+    }
   }
 
   remove(mentions: readonly PageMention[]): void {
@@ -61,6 +77,29 @@ export class HighlightApiPainter implements Painter {
       if (this.pending.delete(m.range)) continue;
       for (const h of this.highlights.values()) if (h.delete(m.range)) this.shown--;
     }
+  }
+
+  /**
+   * A page that changes all the time (a live feed) would otherwise get a commit, and Chromium a
+   * rebuild of every marker, in each frame: measured on a feed with 7,500 mentions, 20-35 ms of
+   * each frame went to that.
+   */
+  get scheduled(): boolean {
+    return this.soonTimer;
+  }
+
+  flushSoon(): void {
+    if (this.pending.size === 0 || this.soonTimer) return;
+    const wait = this.lastFlush + this.soonMs - this.now();
+    if (wait <= 0) {
+      this.flush();
+      return;
+    }
+    this.soonTimer = true;
+    this.setTimer(() => {
+      this.soonTimer = false;
+      if (this.highlights.size > 0) this.flush();
+    }, wait);
   }
 
   flush(): void {
@@ -85,6 +124,7 @@ export const MARK_ATTRIBUTE = 'data-puente-mark';
 /** Fallback painter: wraps each mention's text in <mark data-puente-mark="kind">. */
 export class WrapPainter implements Painter {
   readonly kind = 'wrap';
+  readonly scheduled = false;
   private readonly marks = new Map<PageMention, HTMLElement[]>();
 
   add(mentions: readonly PageMention[], kindOf: (m: PageMention) => TermKind): void {
@@ -124,6 +164,10 @@ export class WrapPainter implements Painter {
     // Marks are in the page as soon as they are added.
   }
 
+  flushSoon(): void {
+    // Marks are in the page as soon as they are added.
+  }
+
   clear(): void {
     this.remove([...this.marks.keys()]);
   }
@@ -152,8 +196,12 @@ export function unwrap(mark: HTMLElement): void {
 }
 
 /** The best painter this page supports. */
-export function createPainter(win: Window & typeof globalThis): Painter {
+export function createPainter(
+  win: Window & typeof globalThis,
+  setTimer: (fn: () => void, ms: number) => unknown,
+): Painter {
   const css = win.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
-  if (css?.highlights && typeof win.Highlight === 'function') return new HighlightApiPainter(css.highlights);
+  if (css?.highlights && typeof win.Highlight === 'function')
+    return new HighlightApiPainter(css.highlights, undefined, undefined, undefined, setTimer);
   return new WrapPainter();
 }

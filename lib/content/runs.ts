@@ -147,6 +147,9 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
     return done;
   };
   let ready: TextRun | null;
+  // Sibling text nodes share a block: look it up once per parent.
+  let lastParent: Node | null = null;
+  let lastBlock: Element | null = null;
   let node: Node | null = walker.currentNode;
   while (node) {
     if (node.nodeType === Node.ELEMENT_NODE) {
@@ -167,7 +170,11 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
       if (options.done?.has(text)) {
         if ((ready = take())) yield ready;
       } else {
-        const block = blockOf(text);
+        if (text.parentNode !== lastParent) {
+          lastParent = text.parentNode;
+          lastBlock = blockOf(text);
+        }
+        const block = lastBlock;
         if (block) {
           if (run && run.block !== block && (ready = take())) yield ready;
           run ??= { nodes: [], starts: [], text: '', block };

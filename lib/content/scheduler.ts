@@ -79,3 +79,35 @@ export class SliceRunner {
     else this.timers.setTimeout(() => this.runSlice(), 0);
   }
 }
+
+/**
+ * Runs a generator to its end in slices of at most `sliceMs` (idle periods, or a timeout when
+ * the page is never idle) and resolves with what it returns.
+ */
+export function runInSlices<T>(
+  work: Iterator<unknown, T>,
+  timers: Timers,
+  sliceMs = 8,
+  now: () => number = () => performance.now(),
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const slice = () => {
+      try {
+        const deadline = now() + sliceMs;
+        for (;;) {
+          const step = work.next();
+          if (step.done) return resolve(step.value);
+          if (now() >= deadline) break;
+        }
+        schedule();
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    const schedule = () => {
+      if (timers.requestIdleCallback) timers.requestIdleCallback(slice, { timeout: 50 });
+      else timers.setTimeout(slice, 0);
+    };
+    schedule();
+  });
+}

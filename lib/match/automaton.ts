@@ -123,26 +123,42 @@ export class Automaton {
 
   /** Builds the automaton from surface forms. Forms that normalise to nothing are ignored. */
   static build(specs: readonly PatternSpec[]): Automaton {
+    const steps = Automaton.buildInSteps(specs);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same build, pausing now and then (every few hundred forms or thousand states): pages
+   * run it in idle slices, since the whole build (~70 ms for the glossary on these machines)
+   * would be one long task.
+   */
+  static *buildInSteps(specs: readonly PatternSpec[]): Generator<void, Automaton> {
     const patLen = new Int32Array(specs.length);
     const patFlags = new Uint8Array(specs.length);
     const patEntry = new Int32Array(specs.length);
     const patExact: Uint16Array[] = [];
     const patFolded: Uint16Array[] = [];
     const used = new Uint8Array(0x10000);
-    specs.forEach((spec, p) => {
+    for (let p = 0; p < specs.length; p++) {
+      if (p % 256 === 255) yield;
+      const spec = specs[p]!;
       const { folded, exact } = normalizeFormCodes(spec.form);
       patEntry[p] = spec.entry;
       patLen[p] = folded.length;
       patFolded.push(folded);
       patExact.push(exact);
       for (let k = 0; k < folded.length; k++) used[folded[k]!] = 1;
-      if (folded.length === 0) return;
+      if (folded.length === 0) continue;
       let flags = 0;
       if (isWordUnit(folded[0]!)) flags |= F_BOUND_START;
       if (isWordUnit(folded[folded.length - 1]!)) flags |= F_BOUND_END;
       if (spec.acronym) flags |= F_EXACT | F_BOUND_START | F_BOUND_END;
       patFlags[p] = flags;
-    });
+    }
+    yield;
 
     // Classes: 0 for units no pattern uses, then the dense units, then the sparse ones.
     const classOf = new Uint16Array(0x10000);
@@ -157,8 +173,10 @@ export class Automaton {
     const classIn: number[] = [0];
     const heads: number[] = [-1];
     const patNext = new Int32Array(specs.length).fill(-1);
-    patFolded.forEach((folded, p) => {
-      if (folded.length === 0) return;
+    for (let p = 0; p < patFolded.length; p++) {
+      if (p % 512 === 511) yield;
+      const folded = patFolded[p]!;
+      if (folded.length === 0) continue;
       let node = 0;
       for (let k = 0; k < folded.length; k++) {
         const c = classOf[folded[k]!]!;
@@ -175,7 +193,8 @@ export class Automaton {
       }
       patNext[p] = heads[node]!;
       heads[node] = p;
-    });
+    }
+    yield;
     const count = parentOf.length;
     const outHead = Int32Array.from(heads);
 
@@ -221,6 +240,7 @@ export class Automaton {
     let tail = 0;
     for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) queue[tail++] = edgeTarget[e]!;
     for (let q = 0; q < tail; q++) {
+      if (q % 4096 === 4095) yield;
       const t = queue[q]!;
       const s = parentOf[t]!;
       const f = s === 0 ? 0 : automaton.step(fail[s]!, classIn[t]!);
@@ -235,6 +255,7 @@ export class Automaton {
     }
     // From states to rows: entries become the target's row, complemented when it has output.
     for (let k = 0; k < delta.length; k++) {
+      if (k % 262144 === 262143) yield;
       const t = delta[k]!;
       delta[k] = outFirst[t] === 0 ? t * dense : ~(t * dense);
     }

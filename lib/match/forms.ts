@@ -57,12 +57,23 @@ export function toPageEntry(term: Term): PageEntry {
 
 /** Builds the automaton for page entries; pattern entry indexes follow `entries`. */
 export function buildPageMatcher(entries: readonly Pick<PageEntry, 'forms' | 'exclude'>[]): Automaton {
+  return Automaton.build(pageSpecs(entries));
+}
+
+/** The same build in steps, for a page's idle slices (see {@link Automaton.buildInSteps}). */
+export function buildPageMatcherInSteps(
+  entries: readonly Pick<PageEntry, 'forms' | 'exclude'>[],
+): Generator<void, Automaton> {
+  return Automaton.buildInSteps(pageSpecs(entries));
+}
+
+function pageSpecs(entries: readonly Pick<PageEntry, 'forms' | 'exclude'>[]): PatternSpec[] {
   const specs: PatternSpec[] = [];
   entries.forEach((entry, index) => {
     for (const form of entry.forms) specs.push({ form, entry: index, acronym: isAcronym(form) });
     for (const form of entry.exclude) specs.push({ form, entry: -1, acronym: false });
   });
-  return Automaton.build(specs);
+  return specs;
 }
 
 /** Builds the automaton for compiled entries; pattern entry indexes follow `terms`. */

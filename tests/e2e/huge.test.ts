@@ -21,6 +21,9 @@ const fixture = '/tests/fixtures/pages/huge.html';
 interface Figures {
   longTasks: number;
   longestTask: number;
+  /** Long animation frames (a task and the rendering it causes, over 50 ms). */
+  longFrames: number;
+  longestFrame: number;
   heapMB: number;
 }
 
@@ -29,17 +32,21 @@ async function figures(page: Page, since = 0): Promise<Figures> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const long = await page.evaluate(
-    (t) =>
-      (window as unknown as { __long: { start: number; duration: number }[] }).__long.filter(
-        (e) => e.start >= (t || (window as unknown as { __built: number }).__built),
-      ),
-    since,
-  );
+  const { long, frames } = await page.evaluate((t) => {
+    type Entry = { start: number; duration: number };
+    const w = window as unknown as { __long: Entry[]; __frames: Entry[]; __built: number };
+    const from = t || w.__built;
+    return {
+      long: w.__long.filter((e) => e.start >= from),
+      frames: w.__frames.filter((e) => e.start >= from),
+    };
+  }, since);
   await cdp.detach();
   return {
     longTasks: long.length,
     longestTask: Math.round(Math.max(0, ...long.map((e) => e.duration))),
+    longFrames: frames.length,
+    longestFrame: Math.round(Math.max(0, ...frames.map((e) => e.duration))),
     heapMB: Math.round(usedSize / 1e5) / 10,
   };
 }
@@ -107,8 +114,9 @@ async function plainFigures(context: BrowserContext, url: string, waitMs: number
 void describe('huge and busy pages', () => {
   const env = useBrowser();
 
-  void it('a page of 1,000,000 text nodes: first screen first, every mention, no long tasks of its own', async () => {
-    const url = `${env.origin}${fixture}?kind=nodes`;
+  void it('a page of 1,000,000 text nodes, read from the middle: first screen first, every mention, no long tasks of its own', async () => {
+    // The reader is halfway down: the initial pass, in document order, reaches there last.
+    const url = `${env.origin}${fixture}?kind=nodes&at=10005`;
     const page = await env.session.context.newPage();
     await page.goto(url);
     // The paragraphs in view hold a known number of mentions: every tenth paragraph has one.
@@ -136,14 +144,20 @@ void describe('huge and busy pages', () => {
     console.log(
       `1,000,000 text nodes: first screen ${atFirstScreen.inView}/${expectedInView} marked while ${atFirstScreen.all} of ${done.mentions} were; ` +
         `long tasks after build ${withPuente.longTasks} (longest ${withPuente.longestTask} ms) vs ${without.longTasks} without Puente; ` +
+        `long frames ${withPuente.longFrames} (longest ${withPuente.longestFrame} ms) vs ${without.longFrames}; ` +
         `heap ${withPuente.heapMB} MB vs ${without.heapMB} MB without`,
     );
+    assert.ok(expectedInView >= 1, 'mentions in view');
     assert.equal(atFirstScreen.inView, expectedInView);
+    assert.ok(atFirstScreen.all < done.mentions, 'the first screen was marked before the rest of the page');
     assert.equal(done.mentions, 2_000);
-    // Counted, never timed, and bounded loosely: how many tasks cross 50 ms depends on the load
-    // of a shared machine (6 to 15 seen). Puente's slices stay short; what remains is layout
-    // forced by the first-screen hit tests and style recalculations after highlights change.
-    assert.ok(withPuente.longTasks <= without.longTasks + 20, `${withPuente.longTasks} long tasks`);
+    // Counted, never timed: on a quiet machine Puente adds no task over 50 ms (its work runs in
+    // slices of 8 ms, its automaton is built in slices, it reads boxes rather than hit-testing,
+    // it adds no style sheet to the page and keeps no entry per text node). The slack is for a
+    // shared machine's load, where a slice can be descheduled. Frames are printed: each frame
+    // costs this page ~50 ms of its own content-visibility checks, and each highlight commit
+    // draws one (the first screen, commits every 1, 2, 4, 8 s during the scan, the last one).
+    assert.ok(withPuente.longTasks <= without.longTasks + 3, `${withPuente.longTasks} long tasks`);
     assert.ok(withPuente.heapMB - without.heapMB < 200, 'heap bounded');
   });
 
@@ -164,13 +178,15 @@ void describe('huge and busy pages', () => {
     console.log(
       `one ${HUGE_MB} MB text node: ${done.mentions} mentions (${JSON.stringify(counts)} in ${units} sentences); ` +
         `long tasks after build ${withPuente.longTasks} (longest ${withPuente.longestTask} ms) vs ${without.longTasks} without Puente; ` +
+        `long frames ${withPuente.longFrames} (longest ${withPuente.longestFrame} ms) vs ${without.longFrames}; ` +
         `heap ${withPuente.heapMB} MB vs ${without.heapMB} MB without`,
     );
     // Every sentence's mentions, the ones cut by a window edge included.
     assert.ok(Object.keys(counts).length >= 2);
     for (const [text, n] of Object.entries(counts)) assert.equal(n, units, `"${text}" marked ${n} times`);
-    // Before the text was cut into windows the whole node was one task; 0 to 2 seen since.
-    assert.ok(withPuente.longTasks <= without.longTasks + 5, `${withPuente.longTasks} long tasks`);
+    // Before the text was cut into windows the whole node was one task; none seen since on a
+    // quiet machine (slack for load, as above).
+    assert.ok(withPuente.longTasks <= without.longTasks + 3, `${withPuente.longTasks} long tasks`);
   });
 
   void it(`an infinite feed adding ${FEED_RATE} nodes a second for ${FEED_SECONDS} s, then quiet`, async () => {
@@ -204,12 +220,14 @@ void describe('huge and busy pages', () => {
       const counts = await textCounts(page);
       console.log(
         `feed of ${added} paragraphs in ${FEED_SECONDS} s: ${done.mentions} mentions; long tasks ${withPuente.longTasks} ` +
-          `(longest ${withPuente.longestTask} ms) vs ${without.longTasks} without Puente; heap ${withPuente.heapMB} MB vs ${without.heapMB} MB; ` +
+          `(longest ${withPuente.longestTask} ms) vs ${without.longTasks} without Puente; ` +
+          `long frames ${withPuente.longFrames} (longest ${withPuente.longestFrame} ms) vs ${without.longFrames}; heap ${withPuente.heapMB} MB vs ${without.heapMB} MB; ` +
           `3 quiet seconds: ${quiet.longTasks} long tasks, ${quietScriptMs} ms of script in the page's process, mentions ${done.mentions} → ${after.mentions}`,
       );
       assert.equal(counts['China-CELAC Forum'], Math.ceil(added / 4));
-      // Loosely bounded, as above (2 to 5 seen: the matcher's build at start among them).
-      assert.ok(withPuente.longTasks <= without.longTasks + 8, `${withPuente.longTasks} long tasks`);
+      // 0 to 1 seen on a quiet machine: a frame in which Chromium rebuilt the markers of every
+      // mention (7,500 by the end) after a commit, which come at most every 400 ms on a busy page.
+      assert.ok(withPuente.longTasks <= without.longTasks + 4, `${withPuente.longTasks} long tasks`);
       assert.ok(withPuente.heapMB - without.heapMB < 64, 'heap bounded');
       assert.equal(quiet.longTasks, 0);
       assert.equal(after.mentions, done.mentions);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MentionIndex, matchRun } from '@/lib/content/mentions';
 import { WrapPainter, unwrap } from '@/lib/content/painter';
 import { locate, textRuns } from '@/lib/content/runs';
-import { SliceRunner } from '@/lib/content/scheduler';
+import { runInSlices, SliceRunner } from '@/lib/content/scheduler';
 import { buildPageMatcher, type PageEntry } from '@/lib/match/forms';
 
 const entries: PageEntry[] = [
@@ -160,5 +160,38 @@ describe('SliceRunner', () => {
     runner.stop();
     runner.push(work('late', 1));
     expect(scheduled).toHaveLength(0);
+  });
+});
+
+describe('runInSlices', () => {
+  it('runs a generator in slices up to its deadline and resolves with its value', async () => {
+    let t = 0;
+    const scheduled: (() => void)[] = [];
+    function* build() {
+      for (let i = 0; i < 5; i++) {
+        t += 5;
+        yield;
+      }
+      return 'built';
+    }
+    const result = runInSlices(build(), { setTimeout: (fn) => scheduled.push(fn) }, 8, () => t);
+    const slices: number[] = [];
+    while (scheduled.length > 0) {
+      const before = t;
+      scheduled.shift()!();
+      slices.push(t - before);
+    }
+    expect(slices).toEqual([10, 10, 5]);
+    await expect(result).resolves.toBe('built');
+  });
+
+  it('rejects when the work throws', async () => {
+    const scheduled: (() => void)[] = [];
+    function* broken(): Generator<void, string> {
+      throw new Error('bad data');
+    }
+    const result = runInSlices(broken(), { setTimeout: (fn) => scheduled.push(fn) });
+    scheduled.shift()!();
+    await expect(result).rejects.toThrow('bad data');
   });
 });

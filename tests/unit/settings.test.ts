@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
@@ -71,6 +73,22 @@ describe('appearance', () => {
     expect(css).toContain("mark[data-puente-mark='person']");
     expect(appearanceCss('none', {})).not.toContain('underline 2px');
     expect(appearanceCss('background', {})).toContain(`background-color: ${DEFAULT_COLOURS.place}29`);
+  });
+
+  it("matches the manifest's style sheet with the default settings (pages then adopt no sheet)", () => {
+    const manifestCss = readFileSync(resolve(__dirname, '../../components/page/highlights.css'), 'utf8');
+    const declared = (css: string, kind: string) => {
+      const at = css.indexOf(`::highlight(puente-${kind})`);
+      const body = css.slice(css.indexOf('{', at) + 1, css.indexOf('}', at));
+      return body
+        .split(';')
+        .map((d) => d.replace('!important', '').replace(/\s+/g, ' ').trim())
+        .filter(Boolean);
+    };
+    for (const kind of Object.keys(DEFAULT_COLOURS)) {
+      expect(declared(manifestCss, kind)).toEqual(declared(appearanceCss('both', {}), kind));
+      expect(manifestCss).toContain(`mark[data-puente-mark='${kind}']`);
+    }
   });
 
   it('ignores a colour that is not #rrggbb (settings are data from storage)', () => {
