@@ -18,8 +18,22 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'contextMenus',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      // Chromium: `scripting` puts the content script into tabs open at install or update.
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'scripting']),
     ],
+    // Chromium: the pages the content script already runs on, so that `scripting` may put it
+    // into tabs open at install or update. It adds no install warning (the content script's
+    // <all_urls> gives the same one), and the extension pages' policy below forbids them, and
+    // the service worker, any network connection, which host permissions would otherwise open
+    // to every site (docs/PERMISSIONS.md).
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          host_permissions: ['<all_urls>'],
+          content_security_policy: {
+            extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",
+          },
+        }),
     action: { default_title: '__MSG_extension_name__' },
     // Rebindable by the user at chrome://extensions/shortcuts (or about:addons in Firefox).
     commands: {

@@ -4,6 +4,7 @@ import type { Automaton } from '@/lib/match/automaton';
 import { buildPageMatcher } from '@/lib/match/forms';
 import { createHandlers } from '@/lib/background/handlers';
 import { ensureSeeded } from '@/lib/background/seeding';
+import { injectIntoOpenTabs } from '@/lib/background/inject';
 import { getDatabase } from '@/lib/db/database';
 import { dispatch } from '@/lib/messaging/dispatch';
 import { listenToMessages } from '@/lib/messaging/listen';
@@ -21,9 +22,13 @@ export default defineBackground(() => {
   const bundleUrl = browser.runtime.getURL('/bundle.json');
   let ready = ensureSeeded(db, bundleUrl);
   ready.catch((e: unknown) => console.error('Puente: seeding failed', e));
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     ready = ready.catch(() => undefined).then(() => ensureSeeded(db, bundleUrl));
     void currentTranslator().then(createContextMenus);
+    // Open tabs get the new content script now rather than at their next reload.
+    if (!import.meta.env.FIREFOX && (reason === 'install' || reason === 'update')) {
+      void injectIntoOpenTabs().then((r) => console.info('Puente: content script in open tabs', r));
+    }
   });
   watchInterfaceSettings();
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };

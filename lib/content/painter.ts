@@ -111,7 +111,10 @@ export class HighlightApiPainter implements Painter {
   }
 
   clear(): void {
-    for (const kind of TERM_KINDS) this.registry.delete(highlightName(kind));
+    // Only its own: after an update the new copy's highlights may already be registered.
+    for (const [kind, h] of this.highlights) {
+      if (this.registry.get(highlightName(kind)) === h) this.registry.delete(highlightName(kind));
+    }
     this.highlights.clear();
     this.pending = new Map();
     this.shown = 0;

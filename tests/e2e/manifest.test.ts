@@ -11,6 +11,7 @@ import { extensionDir, root } from './harness';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
+  host_permissions?: string[];
   content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[];
 };
 
@@ -20,6 +21,7 @@ const firefoxDir = join(root, '.output/firefox-mv2');
 const ALLOWED_KEYS = {
   chrome: [
     'manifest_version',
+    'host_permissions',
     'name',
     'description',
     'version',
@@ -53,12 +55,16 @@ const ALLOWED_KEYS = {
   ],
 };
 const PERMISSIONS = {
-  chrome: ['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage'],
+  chrome: ['contextMenus', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'],
   firefox: ['contextMenus', 'storage', 'unlimitedStorage'],
 };
+/**
+ * Host permissions: Chromium's build has the content script's own pattern, for `scripting` to
+ * put it into tabs open at install or update; Firefox does that itself and has none.
+ */
+const HOST_PERMISSIONS = { chrome: ['<all_urls>'], firefox: undefined };
 /** Keys that would widen what Puente can reach or what can reach it: never allowed. */
 const FORBIDDEN_KEYS = [
-  'host_permissions',
   'optional_permissions',
   'optional_host_permissions',
   'externally_connectable',
@@ -124,6 +130,12 @@ function justified(): Set<string> {
  * allows no eval, no inline script and no script from elsewhere.
  */
 function checkCsp(csp: unknown, browser: string): void {
+  if (browser === 'chrome') {
+    // Host permissions would let the extension's pages and worker reach any site: the policy
+    // allows them no connection but to the extension's own files.
+    const pages = (csp as { extension_pages?: string } | undefined)?.extension_pages ?? '';
+    assert.match(pages, /(?:^|;)\s*connect-src 'self'\s*(?:;|$)/, `${browser}: connect-src 'self'`);
+  }
   if (csp === undefined) return;
   const policies = typeof csp === 'string' ? [csp] : Object.values(csp as Record<string, string>);
   for (const policy of policies) {
@@ -150,6 +162,8 @@ function audit(dir: string, browser: 'chrome' | 'firefox'): void {
   assert.equal(manifest.manifest_version, browser === 'chrome' ? 3 : 2);
   checkCsp(manifest.content_security_policy, browser);
   assert.deepEqual([...(manifest.permissions ?? [])].sort(), PERMISSIONS[browser]);
+  assert.deepEqual(manifest.host_permissions, HOST_PERMISSIONS[browser]);
+  for (const h of manifest.host_permissions ?? []) assert.ok(justified().has(h), `"${h}" is not justified`);
   const reasons = justified();
   for (const p of manifest.permissions ?? []) {
     assert.ok(reasons.has(p), `${browser}: permission "${p}" is not justified in docs/PERMISSIONS.md`);
@@ -200,7 +214,7 @@ function audit(dir: string, browser: 'chrome' | 'firefox'): void {
 }
 
 void describe('manifest audit', () => {
-  void it('Chromium: only the justified permissions, no host permissions, no remote code', () => {
+  void it('Chromium: only the justified permissions, no connections, no remote code', () => {
     audit(extensionDir, 'chrome');
   });
 

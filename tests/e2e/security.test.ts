@@ -238,4 +238,36 @@ void describe('privacy: Puente makes no network requests', () => {
     console.log(`web page → Puente (id ${session.extensionId}): ${outcome}`);
     await page.close();
   });
+  void it("lets neither the service worker nor Puente's pages connect to a site (connect-src 'self')", async () => {
+    const target = `${fixtures.origin}${pages}/en-news.html?from-extension`;
+    // The fetch fails, and the policy says why (not the network: the fixture server is up).
+    const attempt = async (url: string) => {
+      const violated: string[] = [];
+      // A handler property, not a named function: page.evaluate ships this function as text.
+      const scope = globalThis as unknown as { onsecuritypolicyviolation: unknown };
+      scope.onsecuritypolicyviolation = (e: SecurityPolicyViolationEvent) =>
+        violated.push(e.effectiveDirective);
+      const result = await fetch(url).then(
+        (r) => `fetched ${r.status}`,
+        (e: unknown) => `blocked (${String(e)})`,
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      scope.onsecuritypolicyviolation = null;
+      return `${result}, violated ${violated.join(',') || 'nothing'}`;
+    };
+    const fromWorker = await session.worker.evaluate(attempt, target);
+    const panel = await session.context.newPage();
+    await panel.goto(session.url('sidepanel.html'));
+    const fromPage = await panel.evaluate(attempt, target);
+    await panel.close();
+    const reached = proxy.seen.filter((u) => u.includes('from-extension')).length;
+    console.log(
+      `extension → site: worker ${fromWorker}; side panel ${fromPage}; reached the server: ${reached}`,
+    );
+    // Without the policy both fetch the page (200) and the server sees two requests. A service
+    // worker reports no violation event, so the server's count is the proof for it.
+    assert.match(fromWorker, /^blocked/);
+    assert.match(fromPage, /^blocked .*violated connect-src$/);
+    assert.equal(reached, 0);
+  });
 });

@@ -1,0 +1,64 @@
+/**
+ * Tabs that were open before Puente was installed or updated get its content script at once,
+ * as if reloaded (Chromium injects manifest content scripts only into pages loaded afterwards;
+ * Firefox injects into open tabs itself, so this is Chromium's only).
+ *
+ * Written here rather than taken from webext-inject-on-install: that package queries tabs by
+ * URL, which needs the `tabs` permission. Puente asks every tab's content script whether it is
+ * alive and lets `scripting` refuse the pages it may not script (the browser's own pages, the
+ * web store), so it never reads a tab's address.
+ *
+ * After an update the copy left in a tab is orphaned: the new copy's start tells it to stop
+ * (WXT's "script started" event, which the old copy accepts once its runtime is gone), and it
+ * erases its highlights before the new copy draws its own.
+ */
+import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { toContent } from '../messaging/to-content-client';
+
+/** What the injection did, for tests and the console. */
+export interface InjectionReport {
+  tabs: number;
+  injected: number;
+  alive: number;
+  refused: number;
+}
+
+/** A content script that answers is this version's: injecting again would run two copies. */
+async function alive(tabId: number): Promise<boolean> {
+  return toContent
+    .sendMessage('getPageTerms', null, { tabId, frameId: 0 })
+    .then(() => true)
+    .catch(() => false);
+}
+
+/** Injects the manifest's content scripts (and their styles) into open tabs that lack them. */
+export async function injectIntoOpenTabs(): Promise<InjectionReport> {
+  const scripts = browser.runtime.getManifest().content_scripts ?? [];
+  const tabs = await browser.tabs.query({});
+  const report: InjectionReport = { tabs: tabs.length, injected: 0, alive: 0, refused: 0 };
+  await Promise.all(
+    tabs.map(async (tab) => {
+      // Discarded tabs load again when shown, with the manifest's scripts; loading ones get them.
+      if (tab.id === undefined || tab.discarded || tab.status !== 'complete') return;
+      if (await alive(tab.id)) {
+        report.alive++;
+        return;
+      }
+      try {
+        for (const script of scripts) {
+          const target = { tabId: tab.id, allFrames: script.all_frames ?? false };
+          if (script.css?.length) await browser.scripting.insertCSS({ target, files: script.css });
+          // The manifest's own file names, which WXT types as its public paths.
+          const files = (script.js ?? []) as ScriptPublicPath[];
+          if (files.length) await browser.scripting.executeScript({ target, files });
+        }
+        report.injected++;
+      } catch {
+        // A page Puente may not script (chrome://, the web store, a PDF viewer, an error page).
+        report.refused++;
+      }
+    }),
+  );
+  return report;
+}
