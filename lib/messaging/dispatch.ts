@@ -4,17 +4,11 @@
  * fuzzed) without a browser.
  */
 import * as v from 'valibot';
-import type { MessageType, SenderPolicy, ToBackground } from './protocol';
+import type { MessageType, ToBackground } from './protocol';
 import { policies, requestSchemas } from './schemas';
+import { RefusedError, senderAllowed, type SelfInfo, type SenderInfo } from './senders';
 
-/** The parts of `runtime.MessageSender` the gate looks at. */
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  origin?: string;
-  tab?: unknown;
-  frameId?: number;
-}
+export { RefusedError, senderAllowed, type SelfInfo, type SenderInfo };
 
 /** Handlers for every message type, given validated data. */
 export type Handlers = {
@@ -23,31 +17,6 @@ export type Handlers = {
     sender: SenderInfo,
   ) => Promise<ReturnType<ToBackground[K]>>;
 };
-
-/** A refused message: the caller sees the reason, nothing else happens. */
-export class RefusedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RefusedError';
-  }
-}
-
-/** This extension's identity, to compare senders with. */
-export interface SelfInfo {
-  id: string;
-  /** The origin of the extension's pages, e.g. `chrome-extension://<id>`. */
-  origin: string;
-}
-
-/** Whether `sender` may send a message under `policy`. */
-export function senderAllowed(sender: SenderInfo, policy: SenderPolicy, self: SelfInfo): boolean {
-  if (sender.id !== self.id) return false;
-  if (policy === 'extension') return true;
-  // Extension pages (side panel, popup, options) have the extension's own origin; a content
-  // script's sender URL is the web page's.
-  const url = sender.url ?? '';
-  return url === self.origin || url.startsWith(`${self.origin}/`);
-}
 
 function isMessageType(type: unknown): type is MessageType {
   return typeof type === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, type);

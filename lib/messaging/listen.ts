@@ -7,7 +7,7 @@
  * messages must be refused, not echoed.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { SenderInfo } from './dispatch';
+import type { SenderInfo } from './senders';
 
 /** Checks and answers one message; throws to refuse it. */
 export type Dispatcher = (type: unknown, data: unknown, sender: SenderInfo) => Promise<unknown>;
