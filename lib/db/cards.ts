@@ -40,9 +40,7 @@ export async function cardData(db: PuenteDB, id: string, limit = 3): Promise<Car
     if (!term) return null;
     const passageIds = new Set(mentions.map((m) => m.passageId));
     const seen = new Set<string>();
-    const best = mentions
-      .filter((m) => !seen.has(m.passageId) && seen.add(m.passageId))
-      .slice(0, limit);
+    const best = mentions.filter((m) => !seen.has(m.passageId) && seen.add(m.passageId)).slice(0, limit);
     // A passage's id says where it is (document:paragraph:index): its neighbours' ids follow.
     const ids = best.flatMap((m) => [m.passageId, neighbourId(m.passageId, -1), neighbourId(m.passageId, 1)]);
     const [passages, docs] = await Promise.all([
