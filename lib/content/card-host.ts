@@ -21,6 +21,7 @@ import type { Anchor } from './anchors';
 import { I18nContext } from '../i18n/context';
 import type { Translator } from '../i18n/translator';
 import { keepOnTop } from './page-guards';
+import { contextTimers, type PageTimers } from './timers';
 import type { PageMention } from './mentions';
 import { contextAround, sentenceAround, type Snippet } from './sentence';
 
@@ -63,11 +64,13 @@ export class CardHost {
   private noteOpen: Anchor | null = null;
   private toastTimer = 0;
   private returnFocus: HTMLElement | null = null;
+  private readonly timers: PageTimers;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly options: CardHostOptions,
   ) {
+    this.timers = contextTimers(ctx);
     ctx.addEventListener(window, 'keydown', (e) => this.onKey(e), { capture: true });
     ctx.addEventListener(window, 'pointerdown', (e) => this.onPointerDown(e), {
       capture: true,
@@ -83,30 +86,30 @@ export class CardHost {
 
   /** Hover reports: open after the delay, close shortly after the pointer leaves. */
   hover(mention: PageMention | null, entry: PageEntry | null): void {
-    window.clearTimeout(this.showTimer);
+    this.timers.clearTimeout(this.showTimer);
     if (mention && entry) {
       this.cancelHide();
       if (this.open?.mention === mention) return;
       if (this.open?.pinned) return;
       // Moving straight from one mention to the next swaps the card without a pause.
       const delay = this.open ? 0 : this.options.delay();
-      this.showTimer = this.ctx.setTimeout(() => void this.show(mention, entry), delay);
+      this.showTimer = this.timers.setTimeout(() => void this.show(mention, entry), delay);
       return;
     }
     this.scheduleHide();
   }
 
   private cancelHide(): void {
-    window.clearTimeout(this.hideTimer);
+    this.timers.clearTimeout(this.hideTimer);
     this.hideTimer = 0;
   }
 
   /** Hover over a saved quote: shows its note after the delay. */
   hoverNote(anchor: Anchor): void {
-    window.clearTimeout(this.showTimer);
+    this.timers.clearTimeout(this.showTimer);
     this.cancelHide();
     if (this.noteOpen === anchor || this.open?.pinned) return;
-    this.showTimer = this.ctx.setTimeout(
+    this.showTimer = this.timers.setTimeout(
       () => void this.showNote(anchor),
       this.open ? 0 : this.options.delay(),
     );
@@ -150,7 +153,7 @@ export class CardHost {
     const state = this.open;
     // A skeleton shows only if the data takes longer than a frame.
     if (!cached)
-      this.ctx.requestAnimationFrame(
+      this.timers.requestAnimationFrame(
         () => this.open === state && !state.data && this.patch({ loading: true }),
       );
     const ui = await this.mount();
@@ -183,7 +186,7 @@ export class CardHost {
 
   /** Closes the card and gives focus back to where it was. */
   close(): void {
-    window.clearTimeout(this.showTimer);
+    this.timers.clearTimeout(this.showTimer);
     this.cancelHide();
     if (!this.open && !this.noteOpen) return;
     this.open = null;
@@ -203,8 +206,8 @@ export class CardHost {
     if (!el) return;
     el.textContent = text;
     el.classList.add('show');
-    window.clearTimeout(this.toastTimer);
-    this.toastTimer = this.ctx.setTimeout(() => el.classList.remove('show'), 3000);
+    this.timers.clearTimeout(this.toastTimer);
+    this.toastTimer = this.timers.setTimeout(() => el.classList.remove('show'), 3000);
   }
 
   /** Removes the host element. */
@@ -228,7 +231,7 @@ export class CardHost {
     const keep = () => this.inside || (this.open && (this.open.pinned || this.open.note !== 'closed'));
     // Already counting down: pointer moves elsewhere must not keep restarting it.
     if ((!this.open && !this.noteOpen) || keep() || this.hideTimer) return;
-    this.hideTimer = this.ctx.setTimeout(() => {
+    this.hideTimer = this.timers.setTimeout(() => {
       this.hideTimer = 0;
       if (!keep()) this.close();
     }, 300);

@@ -17,6 +17,7 @@ import { pageLanguage } from '../text/language';
 import { CardHost, HOST_NAME } from './card-host';
 import { PageHighlighter } from './highlighter';
 import { runInSlices } from './scheduler';
+import { contextTimers } from './timers';
 import { HoverTracker } from './hover';
 import type { PageMention } from './mentions';
 import { selectionQuote } from './selection';
@@ -28,6 +29,7 @@ import { runTeardown } from './teardown';
 
 /** Runs Puente on this page until the context is invalidated. */
 export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): void {
+  const timers = contextTimers(ctx);
   let highlighter: PageHighlighter | null = null;
   const prefs = new ContentPreferences(ctx, {
     // A change of kinds changes what is matched: start again with the new set of entries.
@@ -61,8 +63,8 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   const topFrame = window === window.top;
   const reportBadge = () => {
     if (!topFrame) return;
-    window.clearTimeout(reportTimer);
-    reportTimer = ctx.setTimeout(() => {
+    timers.clearTimeout(reportTimer);
+    reportTimer = timers.setTimeout(() => {
       const entries = highlighter?.entryCount() ?? 0;
       void toBackground
         .sendMessage('reportPage', { entries, mentions: highlighter?.index.size ?? 0 })
@@ -92,7 +94,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     if (built?.key !== key) {
       building = true;
       try {
-        built = { key, automaton: await runInSlices(buildPageMatcherInSteps(entries), ctx) };
+        built = { key, automaton: await runInSlices(buildPageMatcherInSteps(entries), timers) };
       } finally {
         building = false;
       }
@@ -108,7 +110,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     highlighter.onChange = reportBadge;
     highlighter.start();
     reportBadge();
-    ctx.setTimeout(() => void anchorPageNotes(), 300);
+    timers.setTimeout(() => void anchorPageNotes(), 300);
   };
   const stop = () => {
     highlighter?.stop();
@@ -137,7 +139,11 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
 
   new HoverTracker(
     window,
-    ctx,
+    {
+      requestAnimationFrame: timers.requestAnimationFrame,
+      addEventListener: (target, type, handler, options) =>
+        ctx.addEventListener(target, type, handler, options),
+    },
     // After an update or reload this copy is orphaned: reading `isValid` notices (the runtime's
     // id is gone) and invalidates the context, which stops and erases everything. Checked on
     // pointer moves, so that a quiet page costs nothing.

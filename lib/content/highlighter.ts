@@ -46,10 +46,11 @@ export class PageHighlighter {
   private readonly runner: SliceRunner;
   /**
    * Text nodes scanned by the first-screen pass or by a rescan, which the initial pass must not
-   * scan again. The initial pass records nothing: a WeakSet entry per text node made garbage
-   * collection mark a million ephemerons (a 100 ms pause) on a page of a million text nodes.
+   * scan again; dropped once the initial pass is over. The initial pass records nothing: a
+   * WeakSet entry per text node made garbage collection mark a million ephemerons (a 100 ms
+   * pause) on a page of a million text nodes, and a live feed's 60,000 paragraphs 330 ms.
    */
-  private readonly done = new WeakSet<Text>();
+  private done: WeakSet<Text> | null = new WeakSet<Text>();
   /** Long runs being matched window by window, with a token per scan (see `process`). */
   private readonly inProgress = new Map<Text, object>();
   private observer: MutationObserver | null = null;
@@ -76,7 +77,7 @@ export class PageHighlighter {
     this.runner = new SliceRunner(ctx);
     this.walk = {
       exclude: options.exclude,
-      done: this.done,
+      done: this.done ?? undefined,
       onShadowRoot: (root) => {
         // Changes inside shadow roots are not seen from the document: observe each one.
         this.observer?.observe(root, OBSERVE);
@@ -214,6 +215,11 @@ export class PageHighlighter {
       yield;
     }
     if (this.stopped) return;
+    if (pass === 'initial') {
+      // Nothing is left for the initial pass to skip: later rescans need no record.
+      this.done = null;
+      this.walk.done = undefined;
+    }
     if (pass === 'rescan') this.painter.flushSoon();
     else this.painter.flush();
   }
@@ -221,7 +227,7 @@ export class PageHighlighter {
   /** Matches and paints one run, pausing between windows of a long text. */
   private *process(run: TextRun, record: boolean): Generator<void> {
     this.runsScanned++;
-    if (record) for (const node of run.nodes) this.done.add(node);
+    if (record && this.done) for (const node of run.nodes) this.done.add(node);
     const block = run.block as Element & { checkVisibility?: () => boolean };
     if (run.text.length <= WINDOW) {
       // Match first: most runs have no mention and need no visibility check (a style read).
@@ -376,7 +382,7 @@ export class PageHighlighter {
         const stale: Text[] = [];
         collectText(root, stale);
         for (const t of stale) {
-          this.done.delete(t);
+          this.done?.delete(t);
           this.inProgress.delete(t);
         }
         this.painter.remove(this.index.removeNodes(stale));
