@@ -29,6 +29,21 @@ const api = {
     if (n < 0) console.log(n);
     return performance.now() - t0;
   },
+  /**
+   * A second floor: the same walk reading every character's code (what any matcher has to do
+   * at least). The bare walk reads each node's string without looking at its characters.
+   */
+  charWalk(_data?: unknown): number {
+    const t0 = performance.now();
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let n = 0;
+    for (let node = w.nextNode(); node; node = w.nextNode()) {
+      const text = (node as Text).data;
+      for (let i = 0; i < text.length; i++) n = (n + text.charCodeAt(i)) | 0;
+    }
+    if (n === 0.5) console.log(n);
+    return performance.now() - t0;
+  },
   /** Puente: scan + match + highlight, all of it (no idle slicing), plus its own figures. */
   puente(data: PageMatcherData) {
     const t0 = performance.now();

@@ -76,7 +76,7 @@ async function fresh(file: string): Promise<Page> {
   );
   return page;
 }
-type Method = 'bareWalk' | 'puente' | 'puenteSliced' | 'markArray' | 'markRegExp' | 'bigRegex' | 'hitTest';
+type Method = 'bareWalk' | 'charWalk' | 'puente' | 'puenteSliced' | 'markArray' | 'markRegExp' | 'bigRegex' | 'hitTest';
 /** Runs one of bench/in-page.ts's methods on a fresh page and returns what it returns. */
 async function measure<T>(file: string, method: Method): Promise<T> {
   const page = await fresh(file);
@@ -97,11 +97,13 @@ const rows: Record<string, unknown>[] = [];
 const pageBuilds: number[] = [];
 for (const p of pages.filter((x) => !only || x.name === only)) {
   const walk: number[] = [];
+  const chars: number[] = [];
   const puente: number[] = [];
   let mentions = 0;
   let firstScreen = 0;
   for (let i = 0; i < runs; i++) {
     walk.push(await measure<number>(p.file, 'bareWalk'));
+    chars.push(await measure<number>(p.file, 'charWalk'));
     const r = await measure<{ scan: number; build: number; mentions: number; firstScreen: number }>(
       p.file,
       'puente',
@@ -122,6 +124,8 @@ for (const p of pages.filter((x) => !only || x.name === only)) {
     walkMs: round(median(walk)),
     puenteMs: round(median(puente)),
     xWalk: round(median(puente) / Math.max(median(walk), 0.1)),
+    charWalkMs: round(median(chars)),
+    xCharWalk: round(median(puente) / Math.max(median(chars), 0.1)),
     markRegExpMs: round(markRegExp),
     fasterThanMarkRegExp: round(markRegExp / median(puente)),
     markArrayMs: markArray === null ? null : round(markArray),
@@ -204,6 +208,8 @@ console.table(
     'walk ms': r.walkMs,
     'puente ms': r.puenteMs,
     '× walk': r.xWalk,
+    'walk+chars ms': r.charWalkMs,
+    '× chars': r.xCharWalk,
     'mark.js RegExp ms': r.markRegExpMs,
     '÷ vs RegExp': r.fasterThanMarkRegExp,
     'mark.js array ms': r.markArrayMs ?? '—',
