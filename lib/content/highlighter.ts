@@ -8,7 +8,7 @@ import type { Automaton } from '../match/automaton';
 import { buildPageMatcher, type PageMatcherData } from '../match/forms';
 import { WINDOW } from '../match/windows';
 import { MentionIndex, matchRunInSlices, mentionsOf, type PageMention } from './mentions';
-import { MARK_ATTRIBUTE, createPainter, type Painter } from './painter';
+import { HighlightApiPainter, MARK_ATTRIBUTE, createPainter, type Painter } from './painter';
 import { blockOf, isInline, isSkipped, textRuns, type TextRun, type WalkOptions } from './runs';
 import { SliceRunner, type Timers } from './scheduler';
 
@@ -74,6 +74,7 @@ export class PageHighlighter {
   ) {
     this.automaton = automaton ?? buildPageMatcher(data.entries);
     this.painter = createPainter(win, (fn, ms) => ctx.setTimeout(fn, ms));
+    if (this.painter instanceof HighlightApiPainter) this.painter.locate = firstInView;
     this.runner = new SliceRunner(ctx);
     this.walk = {
       exclude: options.exclude,
@@ -98,8 +99,9 @@ export class PageHighlighter {
     this.runner.push(this.scan(doc.body ?? doc.documentElement, 'initial'));
     this.observer = new this.win.MutationObserver((records) => this.onMutations(records));
     this.observer.observe(doc.documentElement, OBSERVE);
-    // The painter holds mentions found out of view; when the reader scrolls, the next frame
-    // (which scrolling draws anyway) shows what was found so far.
+    // The painter holds mentions found out of view, and on pages with thousands of mentions
+    // shows only those around the viewport; when the reader scrolls, the next frame (which
+    // scrolling draws anyway) shows what was found so far, around the new position.
     this.win.addEventListener(
       'scroll',
       () => {
@@ -107,7 +109,7 @@ export class PageHighlighter {
         this.scrollFlush = true;
         this.ctx.requestAnimationFrame(() => {
           this.scrollFlush = false;
-          if (!this.stopped) this.painter.flush();
+          if (!this.stopped) this.painter.refresh();
         });
       },
       { capture: true, passive: true, signal: this.listening.signal },
@@ -396,6 +398,22 @@ export class PageHighlighter {
 /** Text and inline elements change the run they sit in; blocks bring runs of their own. */
 function isInlineNode(node: Node): boolean {
   return node.nodeType !== Node.ELEMENT_NODE || isInline(node as Element);
+}
+
+/**
+ * The index of the first range whose box reaches into the viewport, by halves (ranges found in
+ * document order are laid out top to bottom in normal flow; where they are not, the window the
+ * painter shows is off by a few screens until the next scroll).
+ */
+function firstInView(ranges: readonly Range[]): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]!.getBoundingClientRect().bottom >= 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return Math.min(lo, ranges.length - 1);
 }
 
 /** Whether an element has text of its own (not only white space) among its children. */

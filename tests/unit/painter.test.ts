@@ -114,3 +114,54 @@ describe('HighlightApiPainter.flushSoon', () => {
     expect(timers).toHaveLength(0);
   });
 });
+
+describe('HighlightApiPainter beyond its limit', () => {
+  it('registers the window around the viewport and small batches just found, follows the reader, and everything below the limit', () => {
+    const registry = new Map<string, Set<Range>>();
+    const painter = new HighlightApiPainter(
+      registry as unknown as HighlightRegistry,
+      1000,
+      () => 0,
+      8000,
+      () => undefined,
+      400,
+      10,
+    );
+    const all = mentions(30);
+    const ranges = (from: number, to: number) => new Set(all.slice(from, to).map((m) => m.range));
+    let at = 0;
+    let located = 0;
+    painter.locate = () => {
+      located++;
+      return at;
+    };
+    const shown = () => new Set(registry.get('puente-place'));
+    painter.add(all.slice(0, 5), () => 'place');
+    expect(shown()).toEqual(ranges(0, 5));
+    // Beyond the limit: the window only (the first ten, the viewport being at the top); a big
+    // batch just found waits for the window to reach it.
+    painter.add(all.slice(5, 28), () => 'place');
+    painter.flush();
+    expect(painter.windowed).toBe(true);
+    expect(shown()).toEqual(ranges(0, 10));
+    // A small batch (the page edited something) is shown wherever it is, until the next commit.
+    painter.add(all.slice(28), () => 'place');
+    painter.flush();
+    expect(shown()).toEqual(new Set([...ranges(0, 10), ...ranges(28, 30)]));
+    // The next commit keeps the window where it was without reading boxes again.
+    painter.flush();
+    expect(shown()).toEqual(ranges(0, 10));
+    expect(located).toBe(1);
+    // The reader scrolled: the window moves to the new position.
+    at = 20;
+    painter.refresh();
+    expect(located).toBe(2);
+    expect(shown()).toEqual(ranges(15, 25));
+    // Removed mentions leave; below the limit everything is registered again.
+    painter.remove(all.slice(0, 22));
+    expect(shown()).toEqual(ranges(22, 25));
+    painter.flush();
+    expect(painter.windowed).toBe(false);
+    expect(shown()).toEqual(ranges(22, 30));
+  });
+});
