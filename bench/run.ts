@@ -76,7 +76,8 @@ async function fresh(file: string): Promise<Page> {
   );
   return page;
 }
-type Method = 'bareWalk' | 'charWalk' | 'puente' | 'puenteSliced' | 'markArray' | 'markRegExp' | 'bigRegex' | 'hitTest';
+type Method =
+  'bareWalk' | 'charWalk' | 'puente' | 'puenteSliced' | 'markArray' | 'markRegExp' | 'bigRegex' | 'hitTest';
 /** Runs one of bench/in-page.ts's methods on a fresh page and returns what it returns. */
 async function measure<T>(file: string, method: Method): Promise<T> {
   const page = await fresh(file);

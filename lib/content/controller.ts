@@ -140,7 +140,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   new HoverTracker(
     window,
     {
-      requestAnimationFrame: timers.requestAnimationFrame,
+      requestAnimationFrame: (fn) => timers.requestAnimationFrame(fn),
       addEventListener: (target, type, handler, options) =>
         ctx.addEventListener(target, type, handler, options),
     },
