@@ -2,6 +2,7 @@ import { runPuente } from '@/lib/content/controller';
 import { refuseForgedScriptStarts } from '@/lib/content/page-guards';
 import { toBackground } from '@/lib/messaging/protocol';
 import { withRetry } from '@/lib/messaging/retry';
+import { LIVE_COPY } from '@/lib/background/inject';
 import '@/components/page/highlights.css';
 
 export default defineContentScript({
@@ -12,6 +13,16 @@ export default defineContentScript({
   // Nothing posted to the page: it would tell any page the name of WXT's "script started" event.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    // One copy of a version per page: the background's injection into open tabs (at install or
+    // update) can meet the manifest's copy starting in a tab that just loaded. Content scripts
+    // share the extension's isolated world, so a global tells; the background reads it too.
+    const version = browser.runtime.getManifest().version;
+    const world = globalThis as { [LIVE_COPY]?: string };
+    if (world[LIVE_COPY] === version) return;
+    world[LIVE_COPY] = version;
+    ctx.onInvalidated(() => {
+      if (world[LIVE_COPY] === version) delete world[LIVE_COPY];
+    });
     refuseForgedScriptStarts(ctx.signal);
     // The matcher data comes from the background so that this script stays small on every page.
     // Retried: the worker may be stopped while it answers (MV3), and without the data the page

@@ -4,8 +4,8 @@
  * Firefox injects into open tabs itself, so this is Chromium's only).
  *
  * Written here rather than taken from webext-inject-on-install: that package queries tabs by
- * URL, which needs the `tabs` permission. Puente asks every tab's content script whether it is
- * alive and lets `scripting` refuse the pages it may not script (the browser's own pages, the
+ * URL, which needs the `tabs` permission. Puente asks every tab whether its content script is
+ * there and lets `scripting` refuse the pages it may not script (the browser's own pages, the
  * web store), so it never reads a tab's address.
  *
  * After an update the copy left in a tab is orphaned: the new copy's start tells it to stop
@@ -14,7 +14,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { toContent } from '../messaging/to-content-client';
+
+/** The content scripts' global (in their isolated world) naming the version of the live copy. */
+export const LIVE_COPY = '__puenteLiveCopy';
 
 /** What the injection did, for tests and the console. */
 export interface InjectionReport {
@@ -24,28 +26,36 @@ export interface InjectionReport {
   refused: number;
 }
 
-/** A content script that answers is this version's: injecting again would run two copies. */
-async function alive(tabId: number): Promise<boolean> {
-  return toContent
-    .sendMessage('getPageTerms', null, { tabId, frameId: 0 })
-    .then(() => true)
-    .catch(() => false);
+/**
+ * Whether this version's content script already runs in the tab's top frame: injecting again
+ * would run two copies. Read in the content scripts' own isolated world, where each copy names
+ * its version as it starts (a message would miss a copy still waiting for its matcher data).
+ * Throws where the page may not be scripted.
+ */
+async function alive(tabId: number, version: string): Promise<boolean> {
+  const [frame] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    func: (name: string) => (globalThis as unknown as Record<string, unknown>)[name] ?? null,
+    args: [LIVE_COPY],
+  });
+  return frame?.result === version;
 }
 
 /** Injects the manifest's content scripts (and their styles) into open tabs that lack them. */
 export async function injectIntoOpenTabs(): Promise<InjectionReport> {
-  const scripts = browser.runtime.getManifest().content_scripts ?? [];
+  const manifest = browser.runtime.getManifest();
+  const scripts = manifest.content_scripts ?? [];
   const tabs = await browser.tabs.query({});
   const report: InjectionReport = { tabs: tabs.length, injected: 0, alive: 0, refused: 0 };
   await Promise.all(
     tabs.map(async (tab) => {
       // Discarded tabs load again when shown, with the manifest's scripts; loading ones get them.
       if (tab.id === undefined || tab.discarded || tab.status !== 'complete') return;
-      if (await alive(tab.id)) {
-        report.alive++;
-        return;
-      }
       try {
+        if (await alive(tab.id, manifest.version)) {
+          report.alive++;
+          return;
+        }
         for (const script of scripts) {
           const target = { tabId: tab.id, allFrames: script.all_frames ?? false };
           if (script.css?.length) await browser.scripting.insertCSS({ target, files: script.css });

@@ -28,6 +28,7 @@ import {
   sendToActiveTab,
   serve,
   until,
+  useBrowser,
   type Session,
 } from './harness';
 
@@ -199,5 +200,44 @@ void describe('updating Puente over a previous build', () => {
     } finally {
       site.server.close();
     }
+  });
+});
+
+void describe('injecting the content script where it already runs', () => {
+  const env = useBrowser();
+
+  void it('starts no second copy in a tab that has one (the install-time injection meeting a page that just loaded)', async () => {
+    const tab = await env.session.context.newPage();
+    const errors = collectErrors(tab);
+    await tab.goto(`${env.origin}/tests/fixtures/pages/en-news.html`);
+    await until(async () => allTexts(await highlighted(tab)).length >= 10, 'highlights');
+    await tab.bringToFront();
+    // What the background's injection does, run again by hand into this tab.
+    const injected = await env.session.worker.evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: { query(q: object): Promise<{ id: number }[]> };
+            scripting: { executeScript(i: object): Promise<unknown[]> };
+          };
+        }
+      ).chrome;
+      const [tab] = await c.tabs.query({ active: true });
+      await c.scripting.executeScript({
+        target: { tabId: tab!.id, allFrames: true },
+        files: ['content-scripts/content.js'],
+      });
+      return true;
+    });
+    await tab.waitForTimeout(1000);
+    const { card } = await hover(tab, 'CELAC');
+    const cards = await tab.locator('puente-ui .card').count();
+    const hosts = await tab.locator('puente-ui').count();
+    console.log(`injected again: ${String(injected)}; ${hosts} host, ${cards} card, ${errors.length} errors`);
+    assert.equal(hosts, 1);
+    assert.equal(cards, 1);
+    assert.ok(await card.isVisible());
+    assert.deepEqual(errors, []);
+    await tab.close();
   });
 });

@@ -1,10 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { injectIntoOpenTabs } from '@/lib/background/inject';
 
 type Tab = { id?: number; discarded?: boolean; status?: string };
+type Injection = {
+  target: { tabId: number; allFrames?: boolean; frameIds?: number[] };
+  files?: string[];
+  func?: (name: string) => unknown;
+};
 
-/** Tabs, which of them have a live content script, and which pages refuse scripting. */
+/** Tabs, which of them have a live copy of this version, and which pages refuse scripting. */
 function setUp(tabs: Tab[], live: number[], refusing: number[]) {
   vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({
     manifest_version: 3,
@@ -20,35 +25,28 @@ function setUp(tabs: Tab[], live: number[], refusing: number[]) {
     ],
   });
   vi.spyOn(browser.tabs, 'query').mockResolvedValue(tabs as never);
-  // @webext-core/messaging asks tabs through chrome.tabs.sendMessage with a callback.
-  vi.stubGlobal('chrome', {
-    tabs: {
-      sendMessage: (tabId: number, _m: unknown, _o: unknown, reply: (r: unknown) => void) =>
-        reply(live.includes(tabId) ? { res: { active: true } } : undefined),
-    },
-  });
   const calls: string[] = [];
   const scripting = browser.scripting as unknown as Record<string, unknown>;
-  const refuse =
-    (kind: string) => (injection: { target: { tabId: number; allFrames: boolean }; files: string[] }) => {
-      calls.push(
-        `${kind} ${injection.target.tabId} ${String(injection.target.allFrames)} ${injection.files.join()}`,
-      );
-      return refusing.includes(injection.target.tabId)
-        ? Promise.reject(new Error('Cannot access a chrome:// URL'))
-        : Promise.resolve([]);
-    };
-  scripting.insertCSS = refuse('css');
-  scripting.executeScript = refuse('js');
+  const inject = (kind: string) => (injection: Injection) => {
+    const { tabId } = injection.target;
+    if (refusing.includes(tabId)) return Promise.reject(new Error('Cannot access a chrome:// URL'));
+    if (injection.func) {
+      // The check runs in the content scripts' world, where a live copy named its version.
+      expect(injection.target.frameIds).toEqual([0]);
+      return Promise.resolve([
+        { frameId: 0, result: live.includes(tabId) ? '0.1.0' : tabId === 6 ? '0.0.9' : null },
+      ]);
+    }
+    calls.push(`${kind} ${tabId} ${String(injection.target.allFrames)} ${injection.files!.join()}`);
+    return Promise.resolve([]);
+  };
+  scripting.insertCSS = inject('css');
+  scripting.executeScript = inject('js');
   return calls;
 }
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
 describe('injectIntoOpenTabs', () => {
-  it('injects into open tabs without a live copy, and leaves the others', async () => {
+  it('injects into open tabs without a live copy of this version, and leaves the others', async () => {
     const calls = setUp(
       [
         { id: 1, status: 'complete' },
@@ -56,17 +54,20 @@ describe('injectIntoOpenTabs', () => {
         { id: 3, status: 'complete', discarded: true },
         { id: 4, status: 'loading' },
         { id: 5, status: 'complete' },
+        { id: 6, status: 'complete' },
         { status: 'complete' },
       ],
       [2],
       [5],
     );
     const report = await injectIntoOpenTabs();
-    expect(report).toEqual({ tabs: 6, injected: 1, alive: 1, refused: 1 });
+    // 1: nothing there; 6: an older version's copy (orphaned by the update); 2: this version's.
+    expect(report).toEqual({ tabs: 7, injected: 2, alive: 1, refused: 1 });
     expect(calls.sort()).toEqual([
       'css 1 true content-scripts/content.css',
-      'css 5 true content-scripts/content.css',
+      'css 6 true content-scripts/content.css',
       'js 1 true content-scripts/content.js',
+      'js 6 true content-scripts/content.js',
     ]);
   });
 });
