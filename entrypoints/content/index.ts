@@ -2,7 +2,7 @@ import { runPuente } from '@/lib/content/controller';
 import { refuseForgedScriptStarts } from '@/lib/content/page-guards';
 import { toBackground } from '@/lib/messaging/protocol';
 import { withRetry } from '@/lib/messaging/retry';
-import { LIVE_COPY } from '@/lib/background/inject';
+import { LIVE_COPY } from '@/lib/content/live-copy';
 import '@/components/page/highlights.css';
 
 export default defineContentScript({

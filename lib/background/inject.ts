@@ -14,9 +14,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-
-/** The content scripts' global (in their isolated world) naming the version of the live copy. */
-export const LIVE_COPY = '__puenteLiveCopy';
+import { LIVE_COPY } from '../content/live-copy';
 
 /** What the injection did, for tests and the console. */
 export interface InjectionReport {

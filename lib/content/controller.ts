@@ -6,7 +6,6 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import highlightCss from '@/components/page/highlights.css?inline';
 import type { Lang } from '../bundle/types';
 import type { Automaton } from '../match/automaton';
 import { buildPageMatcherInSteps, type PageMatcherData } from '../match/forms';
@@ -48,14 +47,9 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     i18n: () => prefs.i18n,
   });
   const exclude = (el: Element) => el.localName === HOST_NAME;
-  // Styles from the manifest do not reach into shadow trees: adopt them there (no element added).
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(highlightCss);
-  const onShadowRoot = (root: ShadowRoot) => {
-    if (!root.adoptedStyleSheets.includes(sheet))
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    prefs.adoptInto(root);
-  };
+  // Styles from the manifest do not reach into shadow trees: the user's sheet, which states
+  // every kind (and the notes' mark), is adopted there (no element added).
+  const onShadowRoot = (root: ShadowRoot) => prefs.adoptInto(root);
 
   // The toolbar badge: how many entries this page has, sent when it settles. Only the top
   // frame reports (the background ignores the others): frames such as ads send nothing.

@@ -61,5 +61,10 @@ export function appearanceCss(style: HighlightStyle, colours: Partial<Record<Ter
     const body = `background-color: ${background} !important; text-decoration: ${line} !important;`;
     rules.push(`::highlight(puente-${kind}) { ${body} }`, `mark[data-puente-mark='${kind}'] { ${body} }`);
   }
+  // The user's notes found again on the page (as in the manifest's highlights.css), for shadow
+  // trees, which the manifest's style sheet does not reach.
+  rules.push(
+    '::highlight(puente-note) { background-color: rgba(255, 205, 0, 0.35); text-decoration: underline dotted 2px rgba(176, 137, 0, 0.9); }',
+  );
   return rules.join('\n');
 }
