@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HighlightSection } from '@/components/options/HighlightSection';
 import { LanguageSection } from '@/components/options/LanguageSection';
@@ -31,17 +31,20 @@ describe('options', () => {
     expect(labels).toEqual(['Same as the browser', 'English', '中文', 'Español']);
     input(el, 'input[name="ui-language"][value="zh"]').click();
     await settle();
-    expect(await uiLanguage.getValue()).toBe('zh');
+    await expect.poll(() => uiLanguage.getValue()).toBe('zh');
   });
 
   it('changes the style and the kinds that are marked', async () => {
     const el = mount(<HighlightSection />);
-    await settle();
+    // Clicked only once the stored settings are shown (a loaded machine reads them late).
+    await vi.waitFor(() => {
+      expect(input(el, 'input[name="highlight-style"][value="both"]').checked).toBe(true);
+      expect(input(el, '[data-kind="person"] input[type="checkbox"]').checked).toBe(true);
+    });
     input(el, 'input[name="highlight-style"][value="none"]').click();
     input(el, '[data-kind="person"] input[type="checkbox"]').click();
-    await settle();
-    expect(await highlightStyle.getValue()).toBe('none');
-    expect(await markedKinds.getValue()).not.toContain('person');
+    await expect.poll(() => highlightStyle.getValue()).toBe('none');
+    await expect.poll(() => markedKinds.getValue()).not.toContain('person');
     expect((await markedKinds.getValue()).length).toBe(7);
   });
 
@@ -60,7 +63,7 @@ describe('options', () => {
     await settle();
     el.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle();
-    expect(await disabledSites.getValue()).toEqual(['elpais.com']);
+    await expect.poll(() => disabledSites.getValue()).toEqual(['elpais.com']);
     expect(el.querySelector('[role="alert"]')).toBeNull();
     input(el, 'input[name="site-mode"][value="allow-list"]').click();
     await settle();
@@ -70,11 +73,11 @@ describe('options', () => {
     await settle();
     el.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle();
-    expect(await allowedSites.getValue()).toEqual(['clarin.com']);
+    await expect.poll(() => allowedSites.getValue()).toEqual(['clarin.com']);
     el.querySelector<HTMLButtonElement>('.site-list button')!.click();
     await settle();
-    expect(await allowedSites.getValue()).toEqual([]);
-    expect(await disabledSites.getValue()).toEqual(['elpais.com']);
+    await expect.poll(() => allowedSites.getValue()).toEqual([]);
+    await expect.poll(() => disabledSites.getValue()).toEqual(['elpais.com']);
   });
 });
 
