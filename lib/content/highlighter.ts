@@ -296,15 +296,8 @@ export class PageHighlighter {
       const n = kids.length;
       let from = 0;
       if (n > 32) {
-        // The first child whose box ends below the top of the viewport.
-        let lo = 0;
-        let hi = n;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          budget--;
-          if (kids[mid]!.getBoundingClientRect().bottom > 0) hi = mid;
-          else lo = mid + 1;
-        }
+        budget -= Math.ceil(Math.log2(n));
+        const lo = firstReaching(n, (i) => kids[i]!);
         from = Math.max(0, lo - 2);
       }
       const next: Element[] = [];
@@ -401,19 +394,27 @@ function isInlineNode(node: Node): boolean {
 }
 
 /**
- * The index of the first range whose box reaches into the viewport, by halves (ranges found in
- * document order are laid out top to bottom in normal flow; where they are not, the window the
- * painter shows is off by a few screens until the next scroll).
+ * The index of the first of `count` items in page order whose box ends below the top of the
+ * viewport, by halves (normal flow lays them out top to bottom; where it does not, the answer
+ * is off by a few screens). Used for long child lists and for the painter's window of ranges.
  */
-function firstInView(ranges: readonly Range[]): number {
+function firstReaching(count: number, item: (i: number) => Element | Range): number {
   let lo = 0;
-  let hi = ranges.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ranges[mid]!.getBoundingClientRect().bottom >= 0) hi = mid;
+    if (item(mid).getBoundingClientRect().bottom > 0) hi = mid;
     else lo = mid + 1;
   }
-  return Math.min(lo, ranges.length - 1);
+  return lo;
+}
+
+/** The index of the first range in view, for the painter's window (see `firstReaching`). */
+function firstInView(ranges: readonly Range[]): number {
+  return Math.min(
+    firstReaching(ranges.length, (i) => ranges[i]!),
+    ranges.length - 1,
+  );
 }
 
 /** Whether an element has text of its own (not only white space) among its children. */

@@ -66,15 +66,30 @@ export class HighlightApiPainter implements Painter {
   private anchor: Range | null = null;
   private moved = true;
 
+  private readonly holdMs: number;
+  private readonly maxHoldMs: number;
+  private readonly soonMs: number;
+  readonly limit: number;
+  private readonly now: () => number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+
   constructor(
     private readonly registry: HighlightRegistry,
-    private readonly holdMs = 1000,
-    private readonly now: () => number = () => performance.now(),
-    private readonly maxHoldMs = 8000,
-    private readonly setTimer: (fn: () => void, ms: number) => unknown = (fn, ms) => setTimeout(fn, ms),
-    private readonly soonMs = 400,
-    readonly limit = 2000,
+    options: {
+      holdMs?: number;
+      maxHoldMs?: number;
+      soonMs?: number;
+      limit?: number;
+      now?: () => number;
+      setTimer?: (fn: () => void, ms: number) => unknown;
+    } = {},
   ) {
+    this.holdMs = options.holdMs ?? 1000;
+    this.maxHoldMs = options.maxHoldMs ?? 8000;
+    this.soonMs = options.soonMs ?? 400;
+    this.limit = options.limit ?? 2000;
+    this.now = options.now ?? (() => performance.now());
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     for (const kind of TERM_KINDS) {
       const h = new Highlight();
       this.highlights.set(kind, h);
@@ -276,6 +291,6 @@ export function createPainter(
 ): Painter {
   const css = win.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
   if (css?.highlights && typeof win.Highlight === 'function')
-    return new HighlightApiPainter(css.highlights, undefined, undefined, undefined, setTimer);
+    return new HighlightApiPainter(css.highlights, { setTimer });
   return new WrapPainter();
 }

@@ -20,7 +20,11 @@ describe('HighlightApiPainter', () => {
   it('shows the first batch at once, then commits when a doubling hold runs out', () => {
     const registry = new Map<string, Set<Range>>();
     let now = 0;
-    const painter = new HighlightApiPainter(registry as unknown as HighlightRegistry, 500, () => now, 4000);
+    const painter = new HighlightApiPainter(registry as unknown as HighlightRegistry, {
+      holdMs: 500,
+      maxHoldMs: 4000,
+      now: () => now,
+    });
     const shown = () => registry.get('puente-place')!.size;
     painter.add(mentions(100), () => 'place');
     expect(shown()).toBe(100);
@@ -68,7 +72,10 @@ describe('HighlightApiPainter', () => {
 
   it('shows at once again after everything shown was removed', () => {
     const registry = new Map<string, Set<Range>>();
-    const painter = new HighlightApiPainter(registry as unknown as HighlightRegistry, 500, () => 0);
+    const painter = new HighlightApiPainter(registry as unknown as HighlightRegistry, {
+      holdMs: 500,
+      now: () => 0,
+    });
     const first = mentions(2);
     painter.add(first, () => 'person');
     painter.remove(first);
@@ -82,14 +89,11 @@ describe('HighlightApiPainter.flushSoon', () => {
     const registry = new Map<string, Set<Range>>();
     let now = 0;
     const timers: { fn: () => void; ms: number }[] = [];
-    const painter = new HighlightApiPainter(
-      registry as unknown as HighlightRegistry,
-      1000,
-      () => now,
-      8000,
-      (fn, ms) => timers.push({ fn, ms }),
-      400,
-    );
+    const painter = new HighlightApiPainter(registry as unknown as HighlightRegistry, {
+      now: () => now,
+      setTimer: (fn, ms) => timers.push({ fn, ms }),
+      soonMs: 400,
+    });
     const shown = () => registry.get('puente-event')!.size;
     now = 1000;
     painter.add(mentions(5), () => 'event');
@@ -118,15 +122,11 @@ describe('HighlightApiPainter.flushSoon', () => {
 describe('HighlightApiPainter beyond its limit', () => {
   it('registers the window around the viewport and small batches just found, follows the reader, and everything below the limit', () => {
     const registry = new Map<string, Set<Range>>();
-    const painter = new HighlightApiPainter(
-      registry as unknown as HighlightRegistry,
-      1000,
-      () => 0,
-      8000,
-      () => undefined,
-      400,
-      10,
-    );
+    const painter = new HighlightApiPainter(registry as unknown as HighlightRegistry, {
+      now: () => 0,
+      setTimer: () => undefined,
+      limit: 10,
+    });
     const all = mentions(30);
     const ranges = (from: number, to: number) => new Set(all.slice(from, to).map((m) => m.range));
     let at = 0;
