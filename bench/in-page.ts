@@ -4,6 +4,7 @@
  */
 import Mark from 'mark.js';
 import { PageHighlighter } from '../lib/content/highlighter';
+import { rangeOf, startNodeOf } from '../lib/content/mentions';
 import { buildPageMatcher, type PageMatcherData } from '../lib/match/forms';
 
 const ctx = {
@@ -78,8 +79,8 @@ const api = {
     const out: number[] = [];
     for (let i = 0; i < samples && mentions.length; i++) {
       const m = mentions[Math.floor((i * mentions.length) / samples)]!;
-      m.range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const r = m.range.getClientRects()[0];
+      startNodeOf(m).parentElement!.scrollIntoView({ block: 'center' });
+      const r = rangeOf(m).getClientRects()[0];
       if (!r) continue;
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;

@@ -22,7 +22,7 @@ import { I18nContext } from '../i18n/context';
 import type { Translator } from '../i18n/translator';
 import { keepOnTop } from './page-guards';
 import { contextTimers, type PageTimers } from './timers';
-import type { PageMention } from './mentions';
+import { rangeOf, type PageMention } from './mentions';
 import { contextAround, sentenceAround, type Snippet } from './sentence';
 
 /** The name of Puente's host element. */
@@ -30,6 +30,8 @@ export const HOST_NAME = 'puente-ui';
 
 interface Open {
   mention: PageMention;
+  /** The mention's text on the page, which the card is placed against while it is open. */
+  range: Range;
   entry: PageEntry;
   sentence: Snippet;
   data: CardData | null;
@@ -140,6 +142,7 @@ export class CardHost {
     const cached = this.cache.has(entry.id);
     this.open = {
       mention,
+      range: rangeOf(mention),
       entry,
       sentence,
       data: null,
@@ -159,7 +162,7 @@ export class CardHost {
     const ui = await this.mount();
     if (this.open !== state) return;
     this.render();
-    this.place(ui, mention.range);
+    this.place(ui, state.range);
     if (focus) this.cardElement()?.focus();
     try {
       const data = await request;
@@ -362,8 +365,8 @@ export class CardHost {
 
   private onScroll(): void {
     if (!this.open || this.open.pinned) return;
-    const r = this.open.mention.range.getBoundingClientRect();
-    if (r.bottom < 0 || r.top > window.innerHeight || !this.open.mention.range.startContainer.isConnected)
+    const r = this.open.range.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > window.innerHeight || !this.open.range.startContainer.isConnected)
       this.close();
   }
 

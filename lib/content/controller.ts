@@ -18,7 +18,7 @@ import { PageHighlighter } from './highlighter';
 import { runInSlices } from './scheduler';
 import { contextTimers } from './timers';
 import { HoverTracker } from './hover';
-import type { PageMention } from './mentions';
+import { rangeOf, startNodeOf, type PageMention } from './mentions';
 import { selectionQuote } from './selection';
 import { anchorNotes, type Anchor } from './anchors';
 import { withRetry } from '../messaging/retry';
@@ -151,7 +151,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   );
 
   const reveal = (m: PageMention, focus: boolean) => {
-    m.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    startNodeOf(m).parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
     void card.show(m, highlighter!.entryOf(m), focus);
   };
 
@@ -176,7 +176,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     let index: number;
     if (current >= 0) index = (current + (direction === 'next' ? 1 : -1) + list.length) % list.length;
     else {
-      const below = list.findIndex((m) => m.range.getBoundingClientRect().top >= 0);
+      const below = list.findIndex((m) => rangeOf(m).getBoundingClientRect().top >= 0);
       index = direction === 'next' ? Math.max(0, below) : (below <= 0 ? list.length : below) - 1;
     }
     reveal(list[index]!, true);

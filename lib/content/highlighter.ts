@@ -7,7 +7,14 @@
 import type { Automaton } from '../match/automaton';
 import { buildPageMatcher, type PageMatcherData } from '../match/forms';
 import { WINDOW } from '../match/windows';
-import { MentionIndex, matchRunInSlices, mentionsOf, type PageMention } from './mentions';
+import {
+  MentionIndex,
+  matchRunInSlices,
+  mentionsOf,
+  rangeOf,
+  startNodeOf,
+  type PageMention,
+} from './mentions';
 import { HighlightApiPainter, MARK_ATTRIBUTE, createPainter, type Painter } from './painter';
 import { blockOf, isInline, isSkipped, textRuns, type TextRun, type WalkOptions } from './runs';
 import { SliceRunner, type Timers } from './scheduler';
@@ -54,6 +61,8 @@ export class PageHighlighter {
   /** Long runs being matched window by window, with a token per scan (see `process`). */
   private readonly inProgress = new Map<Text, object>();
   private observer: MutationObserver | null = null;
+  /** The first mention found in the blocks in view at the start (see `ViewportProbe.inView`). */
+  private inView: PageMention | null = null;
   private dirty = new Set<Node>();
   private flushScheduled = false;
   private runsScanned = 0;
@@ -74,7 +83,12 @@ export class PageHighlighter {
   ) {
     this.automaton = automaton ?? buildPageMatcher(data.entries);
     this.painter = createPainter(win, (fn, ms) => ctx.setTimeout(fn, ms));
-    if (this.painter instanceof HighlightApiPainter) this.painter.locate = firstInView;
+    if (this.painter instanceof HighlightApiPainter)
+      this.painter.view = {
+        ordered: () => this.index.ordered(),
+        locate: firstInView,
+        inView: () => (this.inView && this.index.has(startNodeOf(this.inView)) ? this.inView : null),
+      };
     this.runner = new SliceRunner(ctx);
     this.walk = {
       exclude: options.exclude,
@@ -95,7 +109,10 @@ export class PageHighlighter {
     const doc = this.win.document;
     // Urgent work runs first, the last pushed first: this marker runs after the visible blocks.
     this.runner.push(this.markFirstScreen(performance.now()), true);
-    for (const block of this.visibleBlocks()) this.runner.push(this.scan(block, 'first'), true);
+    // Pushed last to first, so that they run in document order (the index sorts mentions by
+    // it, cheaply only when they come in order: see `byDocumentOrder`).
+    const blocks = this.visibleBlocks();
+    for (let i = blocks.length - 1; i >= 0; i--) this.runner.push(this.scan(blocks[i]!, 'first'), true);
     this.runner.push(this.scan(doc.body ?? doc.documentElement, 'initial'));
     this.observer = new this.win.MutationObserver((records) => this.onMutations(records));
     this.observer.observe(doc.documentElement, OBSERVE);
@@ -156,13 +173,13 @@ export class PageHighlighter {
   /** How many distinct entries the page mentions (cheap: no ordering, for the badge). */
   entryCount(): number {
     const ids = new Set<number>();
-    for (const m of this.index.mentions()) if (m.range.startContainer.isConnected) ids.add(m.entry);
+    for (const m of this.index.mentions()) if (startNodeOf(m).isConnected) ids.add(m.entry);
     return ids.size;
   }
 
   /** Mentions in document order. */
   orderedMentions(): PageMention[] {
-    return this.index.ordered().filter((m) => m.range.startContainer.isConnected);
+    return this.index.ordered().filter((m) => startNodeOf(m).isConnected);
   }
 
   /** Whether scanning is still under way. */
@@ -195,7 +212,7 @@ export class PageHighlighter {
     if (!node || node.nodeType !== Node.TEXT_NODE) return null;
     // The caret sits between characters: the character under the pointer is on either side.
     for (const candidate of [this.index.at(node, offset), this.index.at(node, offset - 1)]) {
-      if (candidate && containsPoint(candidate.range, x, y)) return candidate;
+      if (candidate && containsPoint(rangeOf(candidate), x, y)) return candidate;
     }
     return null;
   }
@@ -213,7 +230,7 @@ export class PageHighlighter {
   private *scan(root: Node, pass: 'first' | 'initial' | 'rescan'): Generator<void> {
     for (const run of textRuns(root, this.walk)) {
       if (this.stopped) return;
-      yield* this.process(run, pass !== 'initial');
+      yield* this.process(run, pass);
       yield;
     }
     if (this.stopped) return;
@@ -227,16 +244,18 @@ export class PageHighlighter {
   }
 
   /** Matches and paints one run, pausing between windows of a long text. */
-  private *process(run: TextRun, record: boolean): Generator<void> {
+  private *process(run: TextRun, pass: 'first' | 'initial' | 'rescan'): Generator<void> {
     this.runsScanned++;
-    if (record && this.done) for (const node of run.nodes) this.done.add(node);
+    if (pass !== 'initial' && this.done) for (const node of run.nodes) this.done.add(node);
     const block = run.block as Element & { checkVisibility?: () => boolean };
     if (run.text.length <= WINDOW) {
       // Match first: most runs have no mention and need no visibility check (a style read).
       const matches = this.automaton.match(run.text);
       if (matches.length === 0) return;
       if (block.checkVisibility && !block.checkVisibility()) return;
-      this.paint(mentionsOf(run, matches));
+      const mentions = mentionsOf(run, matches);
+      if (pass === 'first') this.inView ??= mentions[0]!;
+      this.paint(mentions);
       return;
     }
     if (block.checkVisibility && !block.checkVisibility()) return;
@@ -251,7 +270,9 @@ export class PageHighlighter {
         first = false;
         // The page changed the run while it waited: its rescan is queued, this one ends.
         if (this.stopped || this.inProgress.get(head) !== token) return;
-        if (mentions.length > 0) this.paint(mentions);
+        if (mentions.length === 0) continue;
+        if (pass === 'first') this.inView ??= mentions[0]!;
+        this.paint(mentions);
       }
     } finally {
       if (this.inProgress.get(head) === token) this.inProgress.delete(head);
@@ -371,9 +392,15 @@ export class PageHighlighter {
       this.batches++;
       const roots = [...this.dirty].filter((n) => n.isConnected);
       this.dirty = new Set();
-      // Keep only outermost roots: a root inside another is rescanned with it.
-      const outer = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
-      for (const root of outer) {
+      // Keep only outermost roots: a root inside another is rescanned with it. (Looking up each
+      // root's ancestors rather than testing every pair: a feed adds a hundred roots a frame.)
+      const set = new Set(roots);
+      const outer = roots.filter((n) => {
+        for (let a = n.parentNode; a; a = a.parentNode) if (set.has(a)) return false;
+        return true;
+      });
+      // Pushed last to first, so that they run in document order (see `start`).
+      for (const root of outer.reverse()) {
         const stale: Text[] = [];
         collectText(root, stale);
         for (const t of stale) {
@@ -409,11 +436,11 @@ function firstReaching(count: number, item: (i: number) => Element | Range): num
   return lo;
 }
 
-/** The index of the first range in view, for the painter's window (see `firstReaching`). */
-function firstInView(ranges: readonly Range[]): number {
+/** The index of the first mention in view, for the painter's window (see `firstReaching`). */
+function firstInView(mentions: readonly PageMention[]): number {
   return Math.min(
-    firstReaching(ranges.length, (i) => ranges[i]!),
-    ranges.length - 1,
+    firstReaching(mentions.length, (i) => rangeOf(mentions[i]!)),
+    mentions.length - 1,
   );
 }
 

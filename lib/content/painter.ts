@@ -6,7 +6,7 @@
  */
 import type { TermKind } from '../bundle/types';
 import { TERM_KINDS } from '../bundle/types';
-import type { PageMention } from './mentions';
+import { byDocumentOrder, rangeOf, type PageMention } from './mentions';
 
 /** Draws and erases mentions. */
 export interface Painter {
@@ -22,6 +22,21 @@ export interface Painter {
   /** The reader scrolled: commits, around the new position where only some are shown. */
   refresh(): void;
   clear(): void;
+}
+
+/** Where the reader is, for a painter that shows only the mentions around the viewport. */
+export interface ViewportProbe {
+  /** Every mention, in document order. */
+  ordered(): readonly PageMention[];
+  /** The index of the first mention in view in that list (reads boxes, by halves). */
+  locate(mentions: readonly PageMention[]): number;
+  /**
+   * A mention known to be in view without reading boxes (the first screen's), if any: before
+   * the reader scrolls, the window is placed around it. Reading boxes forces a layout, and a
+   * forced layout during the scan of a page of 20,000 `content-visibility: auto` paragraphs
+   * took 226 ms.
+   */
+  inView(): PageMention | null;
 }
 
 /** The highlight name for a kind, as used in `::highlight(...)`. */
@@ -44,34 +59,41 @@ export function highlightName(kind: TermKind): string {
 export class HighlightApiPainter implements Painter {
   readonly kind = 'highlight-api';
   private readonly highlights = new Map<TermKind, Highlight>();
-  /** Every mention's range and the highlight of its kind. */
-  private readonly all = new Map<Range, Highlight>();
-  /** The ranges in a highlight now. */
-  private readonly registered = new Set<Range>();
-  /** Ranges added since the last commit. */
-  private pending = new Set<Range>();
+  /** Every mention and the highlight of its kind. */
+  private readonly all = new Map<PageMention, Highlight>();
+  /** The mentions in a highlight now, with the Range registered for each. */
+  private readonly registered = new Map<PageMention, Range>();
+  /** Mentions added since the last commit. */
+  private pending = new Set<PageMention>();
   private lastFlush = 0;
   private timedFlushes = 0;
   private soonTimer = false;
   /**
-   * Beyond `limit` mentions only `limit` of them around the viewport are registered (and a
-   * small batch just found). Each commit makes Chromium drop and rebuild a marker for every registered range:
-   * on a live feed with 45,000 mentions that garbage brought major collections of 200-700 ms
-   * and every frame spent 70-130 ms before painting, while registering nothing cost neither.
-   * `locate` tells where the viewport is in a list of ranges in the order they were found
-   * (document order for a page's first pass): the index of the first one in view.
+   * Beyond `limit` mentions only a window of `window` of them around the viewport is
+   * registered, in document order: mentions a page adds where the reader is are shown with
+   * their neighbours.
+   * Each commit makes Chromium drop and rebuild a marker for every registered range: on a live
+   * feed with 45,000 mentions that garbage brought major collections of 200-700 ms and every
+   * frame spent 70-130 ms before painting, while registering nothing cost neither. And
+   * registered ranges cost every major collection while the page changes: on a feed of 60,000
+   * paragraphs the longest pause was 64 ms with 2,000 registered, 38 ms with 200 and 34 ms with
+   * none (the page alone: 8 ms; V8's GC trace events). A window of 200 is three to ten screens
+   * of the densest pages in the benchmark, and it follows every scroll; a page with fewer than
+   * `limit` mentions (an article: the corpus's longest has 291) has them all registered.
    */
-  locate: ((ranges: readonly Range[]) => number) | null = null;
-  /** The range the window was centred on, and whether the reader moved since (a scroll). */
-  private anchor: Range | null = null;
-  private moved = true;
+  view: ViewportProbe | null = null;
+  /** The mention the window was centred on, and whether the reader moved since (a scroll). */
+  private anchor: PageMention | null = null;
+  private moved = false;
 
   private readonly holdMs: number;
   private readonly maxHoldMs: number;
   private readonly soonMs: number;
   readonly limit: number;
+  readonly window: number;
   private readonly now: () => number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly rangeOf: (m: PageMention) => Range;
 
   constructor(
     private readonly registry: HighlightRegistry,
@@ -80,16 +102,21 @@ export class HighlightApiPainter implements Painter {
       maxHoldMs?: number;
       soonMs?: number;
       limit?: number;
+      window?: number;
       now?: () => number;
       setTimer?: (fn: () => void, ms: number) => unknown;
+      /** Makes the Range registered for a mention (tests pass their own). */
+      rangeOf?: (m: PageMention) => Range;
     } = {},
   ) {
     this.holdMs = options.holdMs ?? 1000;
     this.maxHoldMs = options.maxHoldMs ?? 8000;
     this.soonMs = options.soonMs ?? 400;
     this.limit = options.limit ?? 2000;
+    this.window = Math.min(options.window ?? 200, this.limit);
     this.now = options.now ?? (() => performance.now());
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.rangeOf = options.rangeOf ?? rangeOf;
     for (const kind of TERM_KINDS) {
       const h = new Highlight();
       this.highlights.set(kind, h);
@@ -99,13 +126,18 @@ export class HighlightApiPainter implements Painter {
 
   /** Whether only a window of the mentions is registered. */
   get windowed(): boolean {
-    return this.locate !== null && this.all.size > this.limit;
+    return this.view !== null && this.all.size > this.limit;
+  }
+
+  /** How many mentions are registered now (for tests). */
+  get shown(): number {
+    return this.registered.size;
   }
 
   add(mentions: readonly PageMention[], kindOf: (m: PageMention) => TermKind): void {
     for (const m of mentions) {
-      this.all.set(m.range, this.highlights.get(kindOf(m))!);
-      this.pending.add(m.range);
+      this.all.set(m, this.highlights.get(kindOf(m))!);
+      this.pending.add(m);
     }
     if (this.registered.size === 0 && !this.windowed) this.flush();
     else if (this.now() - this.lastFlush >= Math.min(this.maxHoldMs, this.holdMs * 2 ** this.timedFlushes)) {
@@ -116,10 +148,14 @@ export class HighlightApiPainter implements Painter {
 
   remove(mentions: readonly PageMention[]): void {
     for (const m of mentions) {
-      const h = this.all.get(m.range);
-      this.all.delete(m.range);
-      this.pending.delete(m.range);
-      if (h && this.registered.delete(m.range)) h.delete(m.range);
+      const h = this.all.get(m);
+      this.all.delete(m);
+      this.pending.delete(m);
+      const range = this.registered.get(m);
+      if (range) {
+        this.registered.delete(m);
+        h?.delete(range);
+      }
     }
   }
 
@@ -152,29 +188,26 @@ export class HighlightApiPainter implements Painter {
       // Everything is registered: add what came since, and what a window had left out.
       const missing =
         this.registered.size + this.pending.size < this.all.size ? this.all.keys() : this.pending;
-      for (const range of missing) this.register(range);
+      for (const m of missing) this.register(m);
       this.pending = new Set();
       return;
     }
     // Where the viewport is: found again after a scroll, otherwise where it was (reading boxes
     // would force a layout of a page that keeps changing).
-    const list = [...this.all.keys()];
-    let at = this.moved || !this.anchor ? -1 : list.indexOf(this.anchor);
-    if (at < 0) at = this.locate!(list);
+    const view = this.view!;
+    const list = view.ordered();
+    let at = -1;
+    if (!this.moved) {
+      const known = this.anchor ?? view.inView();
+      if (known) at = list.indexOf(known);
+    }
+    if (at < 0) at = view.locate(list);
     this.moved = false;
     this.anchor = list[at] ?? null;
-    const from = Math.max(0, Math.min(at - this.limit / 2, list.length - this.limit));
-    const wanted = new Set(list.slice(from, from + this.limit));
-    // Mentions just found in a few places (a page editing what is in view) are shown wherever
-    // they are; a big batch (a scan, a feed's new stories) waits for the window to reach it.
-    if (this.pending.size <= this.limit / 4) for (const range of this.pending) wanted.add(range);
-    for (const range of this.registered) {
-      if (!wanted.has(range)) {
-        this.registered.delete(range);
-        this.all.get(range)?.delete(range);
-      }
-    }
-    for (const range of wanted) this.register(range);
+    const from = Math.max(0, Math.min(at - this.window / 2, list.length - this.window));
+    const wanted = new Set(list.slice(from, from + this.window));
+    for (const m of this.registered.keys()) if (!wanted.has(m)) this.unregister(m);
+    for (const m of wanted) this.register(m);
     this.pending = new Set();
   }
 
@@ -184,11 +217,19 @@ export class HighlightApiPainter implements Painter {
     this.flush();
   }
 
-  private register(range: Range): void {
-    const h = this.all.get(range);
-    if (!h || this.registered.has(range)) return;
-    this.registered.add(range);
+  private register(m: PageMention): void {
+    const h = this.all.get(m);
+    if (!h || this.registered.has(m)) return;
+    const range = this.rangeOf(m);
+    this.registered.set(m, range);
     h.add(range);
+  }
+
+  private unregister(m: PageMention): void {
+    const range = this.registered.get(m);
+    if (!range) return;
+    this.registered.delete(m);
+    this.all.get(m)?.delete(range);
   }
 
   clear(): void {
@@ -214,9 +255,7 @@ export class WrapPainter implements Painter {
 
   add(mentions: readonly PageMention[], kindOf: (m: PageMention) => TermKind): void {
     // Wrap from the end so earlier ranges' offsets stay valid.
-    const sorted = [...mentions].sort((a, b) =>
-      a.run === b.run ? b.start - a.start : a.range.compareBoundaryPoints(Range.START_TO_START, b.range) * -1,
-    );
+    const sorted = [...mentions].sort((a, b) => byDocumentOrder(b, a));
     for (const m of sorted) {
       const marks: HTMLElement[] = [];
       const doc = m.run.block.ownerDocument;

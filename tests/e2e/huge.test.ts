@@ -128,6 +128,24 @@ void describe('huge and busy pages', () => {
     const done = await scanned(env.session, page, 120_000);
     const withPuente = await figures(page);
     await screenshot(page, 'huge-nodes');
+    // Only the mentions around the viewport are registered here. A mention the page adds in
+    // view (a rescan's mentions come last in the order found, far from that window) is shown
+    // at once, and still after the reader scrolls a little.
+    const registeredText = () =>
+      page.evaluate(() => {
+        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        return [...registry.values()].flatMap((h) => [...h].map((r) => r.toString()));
+      });
+    await page.evaluate(() => {
+      const p = document.elementFromPoint(innerWidth / 2, innerHeight / 2)!.closest('p')!;
+      p.append(document.createTextNode(' the Global South.'));
+    });
+    await until(async () => (await registeredText()).includes('Global South'), 'the added mention marked');
+    await page.mouse.wheel(0, 40);
+    await page.waitForTimeout(1000);
+    const afterScroll = await registeredText();
+    assert.ok(afterScroll.includes('Global South'), 'the added mention is still marked after scrolling');
+    assert.ok(afterScroll.length <= 400, `${afterScroll.length} registered`);
     await page.close();
     const plain = await launchPlain();
     const without = await plainFigures(plain.context, url, 1000).finally(() => plain.close());
@@ -184,7 +202,7 @@ void describe('huge and busy pages', () => {
     // Every sentence's mentions, the ones cut by a window edge included.
     assert.deepEqual(counts, { 'china-celac-forum': units, 'global-south': units, brasilia: units });
     assert.ok(atTop.inView > 0 && inMiddle.inView > 0, 'marks in view');
-    assert.ok(atTop.all <= 2500 && inMiddle.all <= 2500, `${atTop.all} registered`);
+    assert.ok(atTop.all <= 1000 && inMiddle.all <= 1000, `${atTop.all} registered`);
     // Before the text was cut into windows the whole node was one task; none seen since on a
     // quiet machine (slack for load, as above).
     assert.ok(withPuente.longTasks <= without.longTasks + 3, `${withPuente.longTasks} long tasks`);
@@ -228,8 +246,8 @@ void describe('huge and busy pages', () => {
           `3 quiet seconds: ${quiet.longTasks} long tasks, ${quietScriptMs} ms of script in the page's process, mentions ${done.mentions} → ${after.mentions}`,
       );
       assert.equal(counts['china-celac-forum'], Math.ceil(added / 4));
-      // Thousands of mentions: 2,000 around the viewport are registered, and a small batch just found.
-      assert.ok(registered.inView > 0 && registered.all <= 2500, JSON.stringify(registered));
+      // Thousands of mentions: 500 around the viewport are registered, and a few just found near it.
+      assert.ok(registered.inView > 0 && registered.all <= 1000, JSON.stringify(registered));
       // 0 to 1 seen on a quiet machine: a frame in which Chromium rebuilt the markers of every
       // mention (7,500 by the end) after a commit, which come at most every 400 ms on a busy page.
       assert.ok(withPuente.longTasks <= without.longTasks + 4, `${withPuente.longTasks} long tasks`);

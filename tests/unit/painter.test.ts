@@ -12,15 +12,27 @@ afterAll(() => {
   g.Highlight = original;
 });
 
-function mentions(n: number): PageMention[] {
-  return Array.from({ length: n }, () => ({ range: document.createRange() }) as unknown as PageMention);
+// Fake mentions: a range made once.
+type Fake = PageMention & { range: Range };
+function mentions(n: number): Fake[] {
+  return Array.from({ length: n }, () => ({ range: document.createRange() }) as unknown as Fake);
+}
+
+function painterOn(
+  registry: Map<string, Set<Range>>,
+  options: ConstructorParameters<typeof HighlightApiPainter>[1] = {},
+) {
+  return new HighlightApiPainter(registry as unknown as HighlightRegistry, {
+    rangeOf: (m) => (m as Fake).range,
+    ...options,
+  });
 }
 
 describe('HighlightApiPainter', () => {
   it('shows the first batch at once, then commits when a doubling hold runs out', () => {
     const registry = new Map<string, Set<Range>>();
     let now = 0;
-    const painter = new HighlightApiPainter(registry as unknown as HighlightRegistry, {
+    const painter = painterOn(registry, {
       holdMs: 500,
       maxHoldMs: 4000,
       now: () => now,
@@ -72,7 +84,7 @@ describe('HighlightApiPainter', () => {
 
   it('shows at once again after everything shown was removed', () => {
     const registry = new Map<string, Set<Range>>();
-    const painter = new HighlightApiPainter(registry as unknown as HighlightRegistry, {
+    const painter = painterOn(registry, {
       holdMs: 500,
       now: () => 0,
     });
@@ -89,7 +101,7 @@ describe('HighlightApiPainter.flushSoon', () => {
     const registry = new Map<string, Set<Range>>();
     let now = 0;
     const timers: { fn: () => void; ms: number }[] = [];
-    const painter = new HighlightApiPainter(registry as unknown as HighlightRegistry, {
+    const painter = painterOn(registry, {
       now: () => now,
       setTimer: (fn, ms) => timers.push({ fn, ms }),
       soonMs: 400,
@@ -120,48 +132,80 @@ describe('HighlightApiPainter.flushSoon', () => {
 });
 
 describe('HighlightApiPainter beyond its limit', () => {
-  it('registers the window around the viewport and small batches just found, follows the reader, and everything below the limit', () => {
+  /** A painter with a limit of 12 and a window of 10, over fake mentions whose document order the test keeps. */
+  function windowed() {
     const registry = new Map<string, Set<Range>>();
-    const painter = new HighlightApiPainter(registry as unknown as HighlightRegistry, {
+    const painter = painterOn(registry, {
       now: () => 0,
       setTimer: () => undefined,
-      limit: 10,
+      limit: 12,
+      window: 10,
     });
-    const all = mentions(30);
-    const ranges = (from: number, to: number) => new Set(all.slice(from, to).map((m) => m.range));
-    let at = 0;
-    let located = 0;
-    painter.locate = () => {
-      located++;
-      return at;
+    const doc: Fake[] = [];
+    const probe = { at: 0, located: 0, inView: null as Fake | null };
+    painter.view = {
+      ordered: () => doc,
+      locate: () => {
+        probe.located++;
+        return probe.at;
+      },
+      inView: () => probe.inView,
     };
     const shown = () => new Set(registry.get('puente-place'));
-    painter.add(all.slice(0, 5), () => 'place');
-    expect(shown()).toEqual(ranges(0, 5));
-    // Beyond the limit: the window only (the first ten, the viewport being at the top); a big
-    // batch just found waits for the window to reach it.
-    painter.add(all.slice(5, 28), () => 'place');
+    const ranges = (list: Fake[]) => new Set(list.map((m) => m.range));
+    /** Adds mentions at a place in document order. */
+    const add = (list: Fake[], at = doc.length) => {
+      doc.splice(at, 0, ...list);
+      painter.add(list, () => 'place');
+    };
+    const remove = (list: Fake[]) => {
+      for (const m of list) doc.splice(doc.indexOf(m), 1);
+      painter.remove(list);
+    };
+    return { painter, doc, probe, shown, ranges, add, remove };
+  }
+
+  it('registers the window around the viewport in document order, follows the reader, and everything below the limit', () => {
+    const { painter, doc, probe, shown, ranges, add, remove } = windowed();
+    add(mentions(5));
+    expect(shown()).toEqual(ranges(doc));
+    // Beyond the limit: the window only (the first ten, the viewport being at the top).
+    add(mentions(23));
     painter.flush();
     expect(painter.windowed).toBe(true);
-    expect(shown()).toEqual(ranges(0, 10));
-    // A small batch (the page edited something) is shown wherever it is, until the next commit.
-    painter.add(all.slice(28), () => 'place');
+    expect(shown()).toEqual(ranges(doc.slice(0, 10)));
+    expect(probe.located).toBe(1);
+    // Mentions the page adds where the reader is are shown with their neighbours, and stay
+    // shown; mentions added far below (a feed's new stories) are not.
+    const edited = mentions(2);
+    add(edited, 3);
+    add(mentions(2));
     painter.flush();
-    expect(shown()).toEqual(new Set([...ranges(0, 10), ...ranges(28, 30)]));
-    // The next commit keeps the window where it was without reading boxes again.
+    expect(shown()).toEqual(ranges(doc.slice(0, 10)));
+    for (const m of edited) expect(shown().has(m.range)).toBe(true);
     painter.flush();
-    expect(shown()).toEqual(ranges(0, 10));
-    expect(located).toBe(1);
+    for (const m of edited) expect(shown().has(m.range)).toBe(true);
+    // The next commits keep the window where it was without reading boxes again.
+    expect(probe.located).toBe(1);
     // The reader scrolled: the window moves to the new position.
-    at = 20;
+    probe.at = 20;
     painter.refresh();
-    expect(located).toBe(2);
-    expect(shown()).toEqual(ranges(15, 25));
+    expect(probe.located).toBe(2);
+    expect(shown()).toEqual(ranges(doc.slice(15, 25)));
     // Removed mentions leave; below the limit everything is registered again.
-    painter.remove(all.slice(0, 22));
-    expect(shown()).toEqual(ranges(22, 25));
+    remove(doc.slice(0, 24));
+    expect(shown()).toEqual(ranges(doc.slice(0, 1)));
     painter.flush();
     expect(painter.windowed).toBe(false);
-    expect(shown()).toEqual(ranges(22, 30));
+    expect(shown()).toEqual(ranges(doc));
+  });
+
+  it('places the first window around a mention known to be in view, without reading boxes', () => {
+    const { painter, doc, probe, shown, ranges, add } = windowed();
+    add(mentions(40));
+    probe.inView = doc[30]!;
+    painter.flush();
+    expect(probe.located).toBe(0);
+    expect(shown()).toEqual(ranges(doc.slice(25, 35)));
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MentionIndex, matchRun } from '@/lib/content/mentions';
+import { MentionIndex, matchRun, rangeOf } from '@/lib/content/mentions';
 import { WrapPainter, unwrap } from '@/lib/content/painter';
 import { locate, textRuns } from '@/lib/content/runs';
 import { runInSlices, SliceRunner } from '@/lib/content/scheduler';
@@ -77,7 +77,7 @@ describe('matchRun and MentionIndex', () => {
     document.body.innerHTML = '<p>The China-<em>CELAC</em> Forum and 拉共体.</p>';
     const [run] = [...textRuns(document.body)];
     const mentions = matchRun(run!, automaton);
-    expect(mentions.map((m) => [entries[m.entry]!.id, m.range.toString()])).toEqual([
+    expect(mentions.map((m) => [entries[m.entry]!.id, rangeOf(m).toString()])).toEqual([
       ['china-celac-forum', 'China-CELAC Forum'],
       ['celac', '拉共体'],
     ]);
@@ -99,7 +99,7 @@ describe('MentionIndex.ordered', () => {
     const runs = [...textRuns(document.body)];
     const [a, b, c] = runs.map((r) => matchRun(r, automaton));
     const index = new MentionIndex();
-    const texts = () => index.ordered().map((m) => m.range.toString());
+    const texts = () => index.ordered().map((m) => rangeOf(m).toString());
     // Visible blocks first, then the rest: the order they are found in is not the page's.
     for (const m of b!) index.add(m);
     expect(texts()).toEqual(['中拉论坛']);

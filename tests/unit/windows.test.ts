@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matchRun, matchRunInSlices } from '@/lib/content/mentions';
+import { matchRun, matchRunInSlices, rangeOf } from '@/lib/content/mentions';
 import { textRuns } from '@/lib/content/runs';
 import { Automaton, type PatternSpec } from '@/lib/match/automaton';
 import { buildPageMatcher, type PageMatcherData } from '@/lib/match/forms';
@@ -77,7 +77,7 @@ describe('matchRunInSlices', () => {
       expect(mentions.map((m) => [m.start, m.end])).toEqual(
         small.match(run!.text).map((m) => [m.start, m.end]),
       );
-      expect(mentions[1]!.range.toString()).toBe('CELAC');
+      expect(rangeOf(mentions[1]!).toString()).toBe('CELAC');
       expect(matchRun(run!, small)).toHaveLength(60_000);
     },
   );
