@@ -3,7 +3,7 @@
  * measured on real pages: short or ordinary words as aliases flood a page with false hits
  * ("UN" in "un", "US" in "us", 发展 everywhere).
  */
-import { isHanText } from '../match/boundaries';
+import { isHanText, LATIN } from '../match/boundaries';
 
 /** Ordinary English and Spanish words that must never be a surface form on their own. */
 export const ORDINARY_WORDS = new Set(
@@ -41,13 +41,9 @@ export const TRAP_TEXT = [
   'el país de los centroamericanos',
 ].join('\n');
 
-/** Latin letters (any accents). */
-const LATIN = /\p{Script=Latin}/u;
-
-/** Whether a form is written in capitals (an acronym, matched case-exactly as a whole word). */
-export function isAcronym(form: string): boolean {
-  return !/\s/.test(form) && LATIN.test(form) && !/\p{Ll}/u.test(form) && /\p{Lu}/u.test(form);
-}
+// Kept with the matcher, which the content script bundles: importing it from here brought
+// these word lists into the content script (the bundler keeps `new Set(...split())`).
+export { isAcronym } from '../match/boundaries';
 
 /** Whether a form is Latin-script. */
 export function isLatinForm(form: string): boolean {

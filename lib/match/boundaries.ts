@@ -30,3 +30,11 @@ export function isWordUnit(c: number): boolean {
 export function isHanText(s: string): boolean {
   return /\p{Script=Han}/u.test(s) && !/\p{Script=Latin}/u.test(s);
 }
+
+/** Latin letters (any accents). */
+export const LATIN = /\p{Script=Latin}/u;
+
+/** Whether a form is written in capitals (an acronym, matched case-exactly as a whole word). */
+export function isAcronym(form: string): boolean {
+  return !/\s/.test(form) && LATIN.test(form) && !/\p{Ll}/u.test(form) && /\p{Lu}/u.test(form);
+}

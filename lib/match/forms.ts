@@ -3,7 +3,7 @@
  * (linking the corpus) and the content script (pages), so both find the same mentions.
  */
 import type { Term, TermKind } from '../bundle/types';
-import { isAcronym } from '../glossary/rules';
+import { isAcronym } from './boundaries';
 import { Automaton, type PatternSpec } from './automaton';
 
 /** What matching needs of an entry: no definitions, no corpus text. */
