@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MentionIndex, matchRun, rangeOf } from '@/lib/content/mentions';
+import { MentionIndex, byDocumentOrder, matchRun, rangeOf } from '@/lib/content/mentions';
 import { WrapPainter, unwrap } from '@/lib/content/painter';
 import { locate, textRuns } from '@/lib/content/runs';
 import { runInSlices, SliceRunner } from '@/lib/content/scheduler';
@@ -109,6 +109,24 @@ describe('MentionIndex.ordered', () => {
     expect(texts()).toEqual(['CELAC', '拉共体', 'CELAC']);
     index.clear();
     expect(texts()).toEqual([]);
+  });
+
+  it('sorts mentions of many blocks, whatever order they come in, and in shadow trees without throwing', () => {
+    document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<p>CELAC ${i} 拉共体</p>`).join('');
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>中拉论坛</p>';
+    document.body.append(host);
+    const mentions = [...textRuns(document.body)].flatMap((r) => matchRun(r, automaton));
+    expect(mentions).toHaveLength(61);
+    const light = mentions.slice(0, 60);
+    for (const input of [[...light], [...light].reverse(), [...light.slice(30), ...light.slice(0, 30)]]) {
+      expect(input.sort(byDocumentOrder)).toEqual(light);
+    }
+    // A mention in a shadow tree takes its host's place: after every paragraph before it.
+    const shadow = mentions[60]!;
+    for (const m of light) expect(byDocumentOrder(shadow, m)).toBeGreaterThan(0);
+    for (const m of light) expect(byDocumentOrder(m, shadow)).toBeLessThan(0);
+    expect([shadow, ...light].sort(byDocumentOrder)).toEqual(mentions);
   });
 });
 
