@@ -7,11 +7,12 @@ import { WINDOW, matchWindows } from '../match/windows';
 import { locate, nodeIndexAt, type TextRun } from './runs';
 
 /**
- * One mention of an entry on the page. It holds no Range: a content script runs in an isolated
- * world, where Chromium keeps every DOM wrapper the script holds in a weak map, and a live feed's
- * 45,000 Ranges made each major garbage collection trace that many ephemerons (pauses of
- * 100 ms). Ranges are made when needed: for the registered highlights (a window of them on big
- * pages), for a hit-test, for the card's position ({@link rangeOf}).
+ * One mention of an entry on the page, as offsets in its run. It holds no Range: a live Range
+ * is moved by the browser on every change to the page and traced at every garbage collection,
+ * and most mentions of a big page are never drawn (the painter registers a window of them).
+ * Ranges are made where one is needed: a registered highlight, a hit-test, the card's position
+ * ({@link rangeOf}). On the benchmark's 1 MB page (9,538 mentions) the scan went from 146 to
+ * 119 ms.
  */
 export interface PageMention {
   /** Index of the entry in the page matcher data. */

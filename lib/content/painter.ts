@@ -71,9 +71,8 @@ export class HighlightApiPainter implements Painter {
   /**
    * Beyond `limit` mentions only a window of `window` of them around the viewport is
    * registered, in document order: mentions a page adds where the reader is are shown with
-   * their neighbours.
-   * Each commit makes Chromium drop and rebuild a marker for every registered range: on a live
-   * feed with 45,000 mentions that garbage brought major collections of 200-700 ms and every
+   * their neighbours. Each commit makes Chromium drop and rebuild a marker for every registered
+   * range: on a live feed with 45,000 mentions that garbage brought major collections of 200-700 ms and every
    * frame spent 70-130 ms before painting, while registering nothing cost neither. And
    * registered ranges cost every major collection while the page changes: on a feed of 60,000
    * paragraphs the longest pause was 64 ms with 2,000 registered, 38 ms with 200 and 34 ms with
@@ -127,11 +126,6 @@ export class HighlightApiPainter implements Painter {
   /** Whether only a window of the mentions is registered. */
   get windowed(): boolean {
     return this.view !== null && this.all.size > this.limit;
-  }
-
-  /** How many mentions are registered now (for tests). */
-  get shown(): number {
-    return this.registered.size;
   }
 
   add(mentions: readonly PageMention[], kindOf: (m: PageMention) => TermKind): void {
