@@ -175,8 +175,14 @@ void describe('updating Puente over a previous build', () => {
       // One copy answers a hover: one host, one card, with the new build's definition.
       const { card } = await hover(tab, 'CELAC');
       const hosts = await tab.locator('puente-ui').count();
-      const cardText = await card.innerText();
       const celac = current.terms.find((t) => t.id === 'celac')!;
+      // The card shows the term at once and its definition when the background answers (which,
+      // just after an update, may still be replacing the corpus).
+      let cardText = '';
+      await until(
+        async () => (cardText = await card.innerText()).includes(celac.definition.en.slice(0, 40)),
+        'the new definition in the card',
+      ).catch(() => undefined);
       console.log(
         `update ${previous.hash.slice(0, 17)} (0.0.9) → ${current.hash.slice(0, 8)} (${version}): ${before.length} → ${after.length} notes, ` +
           `checksum ${sumBefore} → ${checksum(after)}; ${terms.length} terms; open tab, not reloaded: taken over by the new ` +
