@@ -87,7 +87,8 @@ export class PageHighlighter {
       this.painter.view = {
         ordered: () => this.index.ordered(),
         locate: firstInView,
-        inView: () => (this.inView && this.index.has(startNodeOf(this.inView)) ? this.inView : null),
+        // A mention since removed is not in the list: the painter then reads boxes.
+        inView: () => this.inView,
       };
     this.runner = new SliceRunner(ctx);
     this.walk = {

@@ -28,7 +28,7 @@ export function isWordUnit(c: number): boolean {
 
 /** Whether a string is written in Chinese characters (no boundaries needed). */
 export function isHanText(s: string): boolean {
-  return /\p{Script=Han}/u.test(s) && !/\p{Script=Latin}/u.test(s);
+  return /\p{Script=Han}/u.test(s) && !LATIN.test(s);
 }
 
 /** Latin letters (any accents). */
