@@ -224,7 +224,8 @@ export class CardHost {
   private data(id: string): Promise<CardData | null> {
     let p = this.cache.get(id);
     if (!p) {
-      p = toBackground.sendMessage('getCardData', { id });
+      // A read is idempotent: an answer lost to a stopped service worker is asked for again.
+      p = withRetry(() => toBackground.sendMessage('getCardData', { id }));
       this.cache.set(id, p);
     }
     return p;

@@ -70,7 +70,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   let anchors: Anchor[] = [];
   const noteHighlight = typeof Highlight === 'function' ? new Highlight() : null;
   const anchorPageNotes = async () => {
-    const notes = await toBackground.sendMessage('getPageNotes', null).catch(() => []);
+    const notes = await withRetry(() => toBackground.sendMessage('getPageNotes', null)).catch(() => []);
     if (!highlighter || notes.length === 0) return;
     anchors = anchorNotes(document.body, notes, { exclude });
     noteHighlight?.clear();

@@ -10,6 +10,7 @@ import type { TermKind } from '../bundle/types';
 import { resolveUiLanguage } from '../i18n/languages';
 import { createTranslator, type Translator } from '../i18n/translator';
 import { toBackground } from '../messaging/protocol';
+import { withRetry } from '../messaging/retry';
 import { runTeardown } from './teardown';
 import {
   appearanceCss,
@@ -92,7 +93,7 @@ export class ContentPreferences {
 
   private async loadStrings(): Promise<void> {
     const lang = resolveUiLanguage(await uiLanguage.getValue(), browser.i18n.getUILanguage());
-    const table = await toBackground.sendMessage('getUiStrings', { lang }).catch(() => null);
+    const table = await withRetry(() => toBackground.sendMessage('getUiStrings', { lang })).catch(() => null);
     if (!table) return;
     this.i18n = createTranslator(lang, table);
     this.on.strings();
