@@ -55,7 +55,7 @@ void describe('durability: notes survive service-worker restarts', () => {
     await cdp.send('ServiceWorker.enable');
     // Stop the worker at random moments while the saves are under way.
     const stopper = stopWorkerAtRandom(cdp);
-    let result: { confirmed: string[]; failed: number; retried: number };
+    let result: { confirmed: string[]; gaveUp: { id: string; n: number }[]; retried: number };
     let stops = 0;
     try {
       result = await panel.evaluate(async (total) => {
@@ -63,7 +63,7 @@ void describe('durability: notes survive service-worker restarts', () => {
           globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
         ).chrome;
         const confirmed: string[] = [];
-        let failed = 0;
+        const gaveUp: { id: string; n: number }[] = [];
         let retried = 0;
         for (let i = 0; i < total; i += 10) {
           // (Anonymous functions only: the test runner's transpiler renames named ones.)
@@ -102,26 +102,59 @@ void describe('durability: notes survive service-worker restarts', () => {
                   }
                   await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
                 }
-                failed++;
+                gaveUp.push({ id, n: i + k });
               })(),
             ),
           );
         }
-        return { confirmed, failed, retried };
+        return { confirmed, gaveUp, retried };
       }, saves);
     } finally {
       stops = await stopper.stop();
     }
+    // A sender that gave up was told so (the card keeps the text and says so); once the worker
+    // is left alone, the same save (same id) goes through.
+    const resent = await panel.evaluate(async (list) => {
+      const c = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome;
+      const ok: string[] = [];
+      for (const { id, n } of list) {
+        const answer = (await c.runtime.sendMessage({
+          id: n,
+          type: 'saveNote',
+          data: {
+            id,
+            quote: null,
+            url: null,
+            title: null,
+            termId: null,
+            text: `burst ${n}`,
+            tags: ['burst'],
+          },
+          timestamp: Date.now(),
+        })) as { res?: { id: string } } | undefined;
+        if (answer?.res?.id === id) ok.push(id);
+      }
+      return ok;
+    }, result.gaveUp);
     const notes = (await readStore<Note>(panel, 'notes')).filter((n) => n.tags.includes('burst'));
     const stored = new Set(notes.map((n) => n.id));
     const lost = result.confirmed.filter((id) => !stored.has(id));
     console.log(
-      `${saves} saves, worker stopped ${stops} times: ${result.confirmed.length} confirmed (${result.retried} after a retry), ${result.failed} given up, ${lost.length} confirmed notes lost, ${notes.length} stored`,
+      `${saves} saves, worker stopped ${stops} times: ${result.confirmed.length} confirmed (${result.retried} after a retry), ${result.gaveUp.length} given up and saved again afterwards (${resent.length} confirmed), ${lost.length} confirmed notes lost, ${notes.length} stored`,
     );
     assert.ok(stops >= 5, `the worker was stopped ${stops} times`);
     assert.deepEqual(lost, []);
-    // A sender gives up after six tries while the worker keeps being stopped; it is told so.
-    assert.ok(result.confirmed.length >= saves * 0.99, `${result.confirmed.length} of ${saves} confirmed`);
+    // Retries carry most saves through the storm (without them about half fail); how many give
+    // up after six tries depends on how long the machine takes to restart the worker.
+    assert.ok(result.confirmed.length >= saves * 0.9, `${result.confirmed.length} of ${saves} confirmed`);
+    assert.deepEqual(
+      resent,
+      result.gaveUp.map((g) => g.id),
+      'every save given up goes through afterwards',
+    );
+    assert.equal(notes.length, saves, 'every save stored once');
     assert.equal(new Set(notes.map((n) => n.text)).size, notes.length, 'no note saved twice');
     await panel.close();
   });
