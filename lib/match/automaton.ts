@@ -9,8 +9,14 @@
  */
 import { isWordUnit } from './boundaries';
 import {
+  DASHED,
+  learn,
   normalizeFormCodes,
   normalizeToScratch,
+  SPACED,
+  unitCode,
+  unitKind,
+  UNKNOWN,
   scratchEnds,
   scratchExact,
   scratchFolded,
@@ -58,6 +64,30 @@ function before(found: readonly number[], a: number, b: number): boolean {
   if (d !== 0) return d < 0;
   const l = found[b * 3 + 1]! - found[a * 3 + 1]!;
   return l !== 0 ? l < 0 : found[a * 3 + 2]! < found[b * 3 + 2]!;
+}
+
+const SP = 0x20;
+const DASH = 0x2d;
+
+/**
+ * The folded unit a source unit normalises to, for a unit the direct scan has read or will
+ * read; -1 for one it would not take (dropped, expanded or unseen).
+ */
+function foldedAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  const code = unitCode[unit]!;
+  if (code !== 0) return code >>> 16;
+  const kind = unitKind[unit]!;
+  return kind === SPACED ? SP : kind === DASHED ? DASH : -1;
+}
+
+/** The same with its case kept. */
+function exactAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  const code = unitCode[unit]!;
+  if (code !== 0) return code & 0xffff;
+  const kind = unitKind[unit]!;
+  return kind === SPACED ? SP : kind === DASHED ? DASH : -1;
 }
 
 /** Candidates of the last scan (start, end, pattern), reused between calls. */
@@ -402,8 +432,115 @@ export class Automaton {
     return out;
   }
 
+  /** Whether the last {@link match} read the text directly (for tests and the benchmark). */
+  lastMatchDirect = false;
+
   /** Finds matches in raw text; offsets are in the original string. */
   match(text: string): Match[] {
+    this.lastMatchDirect = this.collectDirect(text);
+    if (this.lastMatchDirect) return found.length === 0 ? [] : this.resolve(found, { until: 0, last: null });
+    return this.matchNormalized(text);
+  }
+
+  /**
+   * Collects candidates reading `text` itself, normalising unit by unit on the way, in source
+   * offsets; false (nothing usable in `found`) when the text needs the full normaliser.
+   *
+   * Ordinary text maps unit for unit to its normalised form, except for white space that
+   * normalisation drops (at the start, after a space or a dash): those units are simply not
+   * fed to the automaton. A candidate whose span holds such a unit would have a different
+   * length in the source, and a space before a dash, a dropped or expanded unit would change
+   * what came before: in those cases the whole text goes through {@link matchNormalized}.
+   * One loop instead of writing four arrays per unit and reading one back: on the paragraphs of
+   * the benchmark's 1 MB news page, matching in Node went from 44 to 19 ms (docs/PERFORMANCE.md).
+   */
+  private collectDirect(text: string): boolean {
+    found.length = 0;
+    const { classOf, delta, dense } = this;
+    const n = text.length;
+    let row = 0;
+    // Whether a space here is dropped (at the start, after a space or a dash).
+    let dropSpace = true;
+    let afterSpace = false;
+    // The last unit left out: no candidate may span it.
+    let skipped = -1;
+    for (let i = 0; i < n; i++) {
+      const unit = text.charCodeAt(i);
+      const code = unitCode[unit]!;
+      let f: number;
+      if (code !== 0) {
+        f = code >>> 16;
+        dropSpace = afterSpace = false;
+      } else {
+        const kind = unitKind[unit]!;
+        if (kind === SPACED) {
+          if (dropSpace) {
+            skipped = i;
+            continue;
+          }
+          f = SP;
+          dropSpace = afterSpace = true;
+        } else if (kind === DASHED) {
+          // Normalisation replaces the space before a dash with the dash: already read.
+          if (afterSpace) return false;
+          f = DASH;
+          dropSpace = true;
+        } else if (kind === UNKNOWN) {
+          learn(unit);
+          i--;
+          continue;
+        } else return false;
+      }
+      const c = classOf[f]!;
+      const next = c < dense ? delta[row + c]! : this.sparseNext(row / dense, c);
+      if (next >= 0) row = next;
+      else {
+        row = ~next;
+        if (!this.collectFrom(this.outFirst[row / dense]!, i + 1, text, skipped)) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link collect} on the source text: the patterns that end at `end` (exclusive) from output
+   * state `s`; false when one of them spans the `skipped` unit or touches a unit that is not
+   * ordinary.
+   */
+  private collectFrom(s: number, end: number, text: string, skipped: number): boolean {
+    const { outHead, patNext, patLen, patFlags, patExact, fail, outFirst } = this;
+    const n = text.length;
+    while (s > 0) {
+      for (let p = outHead[s]!; p >= 0; p = patNext[p]!) {
+        const start = end - patLen[p]!;
+        // A form ending in a dash would take in the white space after it.
+        if (start <= skipped || unitKind[text.charCodeAt(end - 1)] === DASHED) return false;
+        const flags = patFlags[p]!;
+        if (flags & F_BOUND_START && start > 0) {
+          const before = foldedAt(text, start - 1);
+          if (before < 0) return false;
+          if (isWordUnit(before)) continue;
+        }
+        if (flags & F_BOUND_END && end < n) {
+          const after = foldedAt(text, end);
+          if (after < 0) return false;
+          if (isWordUnit(after)) continue;
+        }
+        if (flags & F_EXACT) {
+          const codes = patExact[p]!;
+          let k = 0;
+          while (k < codes.length && exactAt(text, start + k) === codes[k]) k++;
+          if (k < codes.length) continue;
+        }
+        found.push(start, end, p);
+      }
+      s = outFirst[fail[s]!]!;
+    }
+    return true;
+  }
+
+  /** Finds matches in raw text through the full normaliser; offsets are in the original string. */
+  matchNormalized(text: string): Match[] {
     const n = normalizeToScratch(text);
     const matches = this.scan(scratchFolded, scratchExact, n);
     for (const m of matches) {

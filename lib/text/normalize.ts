@@ -65,16 +65,18 @@ const DASH = 0x2d;
 // every other unit, which `unitKind` then tells apart: not seen yet, a space, a dash, dropped,
 // or slow (a unit that becomes several, a high surrogate that may start a pair, NUL).
 // 320 KB in all, shared by every call.
-const UNKNOWN = 0;
+// The matcher reads the tables too, to match ordinary text without normalising it first.
+export const UNKNOWN = 0;
 const ONE = 1;
-const SPACED = 2;
-const DASHED = 3;
+export const SPACED = 2;
+export const DASHED = 3;
 const DROP = 4;
 const SLOW = 5;
-const unitCode = new Uint32Array(0x10000);
-const unitKind = new Uint8Array(0x10000);
+export const unitCode = new Uint32Array(0x10000);
+export const unitKind = new Uint8Array(0x10000);
 
-function learn(unit: number): void {
+/** Fills in the tables for a unit not seen yet. */
+export function learn(unit: number): void {
   let kind = SLOW;
   let mapped: string | null = null;
   if (unit < 0x80) {

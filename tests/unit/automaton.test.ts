@@ -33,6 +33,23 @@ describe('Automaton', () => {
     ]);
   });
 
+  it('reads ordinary text directly and hands the rest to the normaliser, with the same results', () => {
+    const cases: [string, boolean][] = [
+      ['  The China-CELAC Forum  met in Mexico and the\nGlobal South.', true],
+      ['中国—拉共体论坛和拉共体', true],
+      ['The China - CELAC Forum', false], // a space before a dash
+      ['The Global  South', false], // a form across collapsed white space
+      ['Me\u0301xico y CELAC', false], // a combining mark
+      ['BRI\u00ad and UK', false], // a soft hyphen
+    ];
+    for (const [text, direct] of cases) {
+      const matches = automaton.match(text);
+      expect(automaton.lastMatchDirect, text).toBe(direct);
+      expect(matches, text).toEqual(automaton.matchNormalized(text));
+      expect(matches.length, text).toBeGreaterThan(0);
+    }
+  });
+
   it('prefers the leftmost-longest match and never overlaps', () => {
     expect(found('China-CELAC Forum')).toEqual([[1, 'China-CELAC Forum']]);
     expect(found('中国—拉共体论坛')).toEqual([[1, '中国—拉共体论坛']]);
