@@ -127,15 +127,28 @@ export const inPage = {
   readStore: (name: string) =>
     new Promise<unknown[]>((resolve, reject) => {
       const open = indexedDB.open('puente');
+      // Before the background has created the database, opening it without a version would
+      // create an empty one, and this connection, left open, would block the background's
+      // upgrade: the profile never got seeded. Abort instead: the caller asks again.
+      open.onupgradeneeded = () => open.transaction?.abort();
       open.onerror = () => reject(new Error(String(open.error)));
       open.onsuccess = () => {
         const db = open.result;
-        const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-        req.onsuccess = () => {
-          resolve(req.result as unknown[]);
+        db.onversionchange = () => db.close();
+        try {
+          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as unknown[]);
+            db.close();
+          };
+          req.onerror = () => {
+            reject(new Error(String(req.error)));
+            db.close();
+          };
+        } catch (e) {
           db.close();
-        };
-        req.onerror = () => reject(new Error(String(req.error)));
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
       };
     }),
   /** The text of every highlighted range, by highlight name. */
