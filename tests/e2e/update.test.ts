@@ -97,7 +97,11 @@ void describe('updating Puente over a previous build', () => {
                   updatedAt: at,
                 });
               }
-              tx.oncomplete = () => resolve();
+              // Closed, so that this connection cannot block the new build's upgrade.
+              tx.oncomplete = () => {
+                open.result.close();
+                resolve();
+              };
               tx.onerror = () => reject(new Error(String(tx.error)));
             };
             open.onerror = () => reject(new Error(String(open.error)));
