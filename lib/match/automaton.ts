@@ -448,9 +448,10 @@ export class Automaton {
    *
    * Ordinary text maps unit for unit to its normalised form, except for white space that
    * normalisation drops (at the start, after a space or a dash): those units are simply not
-   * fed to the automaton. A candidate whose span holds such a unit would have a different
-   * length in the source, and a space before a dash, a dropped or expanded unit would change
-   * what came before: in those cases the whole text goes through {@link matchNormalized}.
+   * fed to the automaton, and a dash takes the place of the space before it. A candidate whose
+   * span holds such a unit would have a different length in the source, and a dropped or
+   * expanded unit would change what came before: in those cases the whole text goes through
+   * {@link matchNormalized}.
    * One loop instead of writing four arrays per unit and reading one back: on the paragraphs of
    * the benchmark's 1 MB news page, matching in Node went from 44 to 19 ms (docs/PERFORMANCE.md).
    */
@@ -462,6 +463,8 @@ export class Automaton {
     // Whether a space here is dropped (at the start, after a space or a dash).
     let dropSpace = true;
     let afterSpace = false;
+    // The state before the last space read (a dash right after takes that space's place).
+    let beforeSpace = 0;
     // The last unit left out: no candidate may span it.
     let skipped = -1;
     for (let i = 0; i < n; i++) {
@@ -480,9 +483,16 @@ export class Automaton {
           }
           f = SP;
           dropSpace = afterSpace = true;
+          beforeSpace = row;
         } else if (kind === DASHED) {
-          // Normalisation replaces the space before a dash with the dash: already read.
-          if (afterSpace) return false;
+          if (afterSpace) {
+            // Normalisation replaces the space before a dash with the dash: read the dash from
+            // the state before the space (no form ends in a space, so the space gave no
+            // candidate). The dash then covers two source units: no candidate may hold it.
+            row = beforeSpace;
+            skipped = i;
+            afterSpace = false;
+          }
           f = DASH;
           dropSpace = true;
         } else if (kind === UNKNOWN) {

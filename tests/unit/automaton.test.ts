@@ -37,7 +37,8 @@ describe('Automaton', () => {
     const cases: [string, boolean][] = [
       ['  The China-CELAC Forum  met in Mexico and the\nGlobal South.', true],
       ['中国—拉共体论坛和拉共体', true],
-      ['The China - CELAC Forum', false], // a space before a dash
+      ['The forum — held in Mexico — named CELAC', true], // a space before a dash
+      ['The China - CELAC Forum', false], // a form across a space before a dash
       ['The Global  South', false], // a form across collapsed white space
       ['Me\u0301xico y CELAC', false], // a combining mark
       ['BRI\u00ad and UK', false], // a soft hyphen
