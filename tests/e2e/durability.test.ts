@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { CDPSession } from 'playwright-core';
 import type { Note } from '../../lib/db/types';
@@ -35,6 +36,12 @@ function stopWorkerAtRandom(cdp: CDPSession, maxGapMs = 300): { stop(): Promise<
   };
 }
 
+/** Save number `n` of a burst, as the card sends it. */
+function burstSave(n: number) {
+  const data = { id: randomUUID(), quote: null, url: null, title: null, termId: null };
+  return { id: n, type: 'saveNote', data: { ...data, text: `burst ${n}`, tags: ['burst'] } };
+}
+
 void describe('durability: notes survive service-worker restarts', () => {
   let session: Session;
   before(async () => {
@@ -55,45 +62,32 @@ void describe('durability: notes survive service-worker restarts', () => {
     await cdp.send('ServiceWorker.enable');
     // Stop the worker at random moments while the saves are under way.
     const stopper = stopWorkerAtRandom(cdp);
-    let result: { confirmed: string[]; gaveUp: { id: string; n: number }[]; retried: number };
+    // As the card does: a UUID of the sender's own, and retries while answers are lost (the
+    // store answers a repeated id with the stored note, never a double).
+    const messages = Array.from({ length: saves }, (_, n) => burstSave(n));
+    let result: { confirmed: string[]; gaveUp: number[]; retried: number };
     let stops = 0;
     try {
-      result = await panel.evaluate(async (total) => {
+      result = await panel.evaluate(async (all) => {
         const c = (
           globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
         ).chrome;
         const confirmed: string[] = [];
-        const gaveUp: { id: string; n: number }[] = [];
+        const gaveUp: number[] = [];
         let retried = 0;
-        for (let i = 0; i < total; i += 10) {
+        for (let i = 0; i < all.length; i += 10) {
           // (Anonymous functions only: the test runner's transpiler renames named ones.)
           await Promise.all(
-            Array.from({ length: 10 }, (_, k) =>
+            all.slice(i, i + 10).map((message) =>
               (async () => {
-                // As the card does: a UUID of the sender's own, and retries while answers are
-                // lost (the store answers a repeated id with the stored note, never a double).
-                const id = crypto.randomUUID();
                 for (let attempt = 0; attempt < 6; attempt++) {
                   try {
                     const answer = (await Promise.race([
-                      c.runtime.sendMessage({
-                        id: i + k,
-                        type: 'saveNote',
-                        data: {
-                          id,
-                          quote: null,
-                          url: null,
-                          title: null,
-                          termId: null,
-                          text: `burst ${i + k}`,
-                          tags: ['burst'],
-                        },
-                        timestamp: Date.now(),
-                      }),
+                      c.runtime.sendMessage({ ...message, timestamp: Date.now() }),
                       new Promise((resolve) => setTimeout(() => resolve(undefined), 4000)),
                     ])) as { res?: { id: string } } | undefined;
-                    if (answer?.res?.id === id) {
-                      confirmed.push(id);
+                    if (answer?.res?.id === message.data.id) {
+                      confirmed.push(message.data.id);
                       if (attempt > 0) retried++;
                       return;
                     }
@@ -102,42 +96,31 @@ void describe('durability: notes survive service-worker restarts', () => {
                   }
                   await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
                 }
-                gaveUp.push({ id, n: i + k });
+                gaveUp.push(message.id);
               })(),
             ),
           );
         }
         return { confirmed, gaveUp, retried };
-      }, saves);
+      }, messages);
     } finally {
       stops = await stopper.stop();
     }
     // A sender that gave up was told so (the card keeps the text and says so); once the worker
     // is left alone, the same save (same id) goes through.
+    const gaveUp = result.gaveUp.map((n) => messages[n]!);
     const resent = await panel.evaluate(async (list) => {
       const c = (
         globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
       ).chrome;
       const ok: string[] = [];
-      for (const { id, n } of list) {
-        const answer = (await c.runtime.sendMessage({
-          id: n,
-          type: 'saveNote',
-          data: {
-            id,
-            quote: null,
-            url: null,
-            title: null,
-            termId: null,
-            text: `burst ${n}`,
-            tags: ['burst'],
-          },
-          timestamp: Date.now(),
-        })) as { res?: { id: string } } | undefined;
-        if (answer?.res?.id === id) ok.push(id);
+      for (const message of list) {
+        const answer = (await c.runtime.sendMessage({ ...message, timestamp: Date.now() })) as
+          { res?: { id: string } } | undefined;
+        if (answer?.res?.id === message.data.id) ok.push(message.data.id);
       }
       return ok;
-    }, result.gaveUp);
+    }, gaveUp);
     const notes = (await readStore<Note>(panel, 'notes')).filter((n) => n.tags.includes('burst'));
     const stored = new Set(notes.map((n) => n.id));
     const lost = result.confirmed.filter((id) => !stored.has(id));
@@ -151,7 +134,7 @@ void describe('durability: notes survive service-worker restarts', () => {
     assert.ok(result.confirmed.length >= saves * 0.9, `${result.confirmed.length} of ${saves} confirmed`);
     assert.deepEqual(
       resent,
-      result.gaveUp.map((g) => g.id),
+      gaveUp.map((m) => m.data.id),
       'every save given up goes through afterwards',
     );
     assert.equal(notes.length, saves, 'every save stored once');
