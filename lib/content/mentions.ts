@@ -72,24 +72,26 @@ export function mentionsOf(run: TextRun, matches: readonly Match[]): PageMention
  */
 export class MentionIndex {
   private readonly byNode = new Map<Text, PageMention[]>();
-  private readonly all = new Set<PageMention>();
-  /** Mentions in document order, and the ones added since it was sorted. */
+  /**
+   * Mentions in document order, and the ones added since it was sorted: every mention is in
+   * one of the two, so no other collection of them is kept.
+   */
   private sorted: PageMention[] = [];
   private pending: PageMention[] = [];
 
   /** Number of mentions indexed. */
   get size(): number {
-    return this.all.size;
+    return this.sorted.length + this.pending.length;
   }
 
   /** Every mention, in no particular order. */
-  mentions(): IterableIterator<PageMention> {
-    return this.all.values();
+  *mentions(): Generator<PageMention> {
+    yield* this.sorted;
+    yield* this.pending;
   }
 
   /** Adds a mention under every text node it covers. */
   add(mention: PageMention): void {
-    this.all.add(mention);
     this.pending.push(mention);
     const { run, start, end } = mention;
     // The nodes it covers: from the one holding its start to the one holding its end.
@@ -121,7 +123,6 @@ export class MentionIndex {
     // Each node's list is filtered once, however many of its mentions go.
     const touched = new Set<Text>();
     for (const m of removed) {
-      this.all.delete(m);
       for (const node of m.run.nodes) touched.add(node);
     }
     for (const node of touched) {
@@ -181,7 +182,6 @@ export class MentionIndex {
   /** Drops everything. */
   clear(): void {
     this.byNode.clear();
-    this.all.clear();
     this.sorted = [];
     this.pending = [];
   }
