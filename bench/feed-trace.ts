@@ -11,14 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { launch, launchPlain, serve } from '../tests/e2e/harness';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-}
+import { majorGc, traceFeed, type TraceEvent } from './feed-gc';
 
 const seconds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
 const without = process.argv.includes('--without');
@@ -30,22 +23,7 @@ try {
   await page.goto(`${site.origin}/tests/fixtures/pages/huge.html?kind=feed`);
   await page.waitForTimeout(1500);
   const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] },
-    transferMode: 'ReportEvents',
-  });
-  await page.evaluate(
-    (s) => (window as unknown as { __feed(s: number, r: number): Promise<number> }).__feed(s, 1000),
-    seconds,
-  );
-  await page.waitForTimeout(2000);
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
-
-  const spans = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  const spans = await traceFeed(page, cdp, seconds);
   const byThread = new Map<number, TraceEvent[]>();
   for (const e of spans) {
     const list = byThread.get(e.tid) ?? [];
@@ -61,18 +39,13 @@ try {
     );
     if (!inside.some((e) => e.name === 'Paint')) outsideRendering++;
   }
-  const pauses = spans.filter((e) => e.name === 'V8.GC_MARK_COMPACTOR').map((e) => e.dur! / 1000);
-  const ephemeron = spans
-    .filter((e) => e.name === 'V8.GC_MC_MARK_WEAK_CLOSURE_EPHEMERON_MARKING')
-    .reduce((sum, e) => sum + e.dur! / 1000, 0);
   const api = await page.evaluate(() =>
     (window as unknown as { __long: { duration: number }[] }).__long.map((l) => Math.round(l.duration)),
   );
   console.log(
     `${without ? 'without Puente' : 'with Puente'}, feed of ${seconds} s: ` +
       `Long Tasks API ${api.length} [${api.join(', ')}] ms; traced tasks over 50 ms outside rendering ${outsideRendering}; ` +
-      `major GC ${pauses.length} (longest ${Math.round(Math.max(0, ...pauses))} ms, ` +
-      `total ${Math.round(pauses.reduce((a, b) => a + b, 0))} ms; ephemeron marking ${Math.round(ephemeron)} ms)`,
+      majorGc(spans),
   );
 } finally {
   await browser.close();

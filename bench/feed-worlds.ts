@@ -9,12 +9,7 @@
  */
 import type { CDPSession } from 'playwright-core';
 import { launchPlain, serve } from '../tests/e2e/harness';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-}
+import { majorGc, traceFeed } from './feed-gc';
 
 const seconds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 30);
 const variants = ['none', 'main-walk', 'isolated-walk', 'main-keep', 'isolated-keep'];
@@ -62,29 +57,8 @@ try {
       const cdp = await page.context().newCDPSession(page);
       await install(cdp, variant);
       await page.waitForTimeout(1000);
-      const events: TraceEvent[] = [];
-      cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-      await cdp.send('Tracing.start', {
-        traceConfig: { includedCategories: ['v8', 'disabled-by-default-v8.gc'] },
-        transferMode: 'ReportEvents',
-      });
-      await page.evaluate(
-        (s) => (window as unknown as { __feed(s: number, r: number): Promise<number> }).__feed(s, 1000),
-        seconds,
-      );
-      await page.waitForTimeout(1500);
-      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-      await cdp.send('Tracing.end');
-      await complete;
-      const spans = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
-      const pauses = spans.filter((e) => e.name === 'V8.GC_MARK_COMPACTOR').map((e) => e.dur! / 1000);
-      const ephemeron = spans
-        .filter((e) => e.name === 'V8.GC_MC_MARK_WEAK_CLOSURE_EPHEMERON_MARKING')
-        .reduce((sum, e) => sum + e.dur! / 1000, 0);
-      console.log(
-        `${variant.padEnd(14)} feed of ${seconds} s: major GC ${pauses.length} (longest ${Math.round(Math.max(0, ...pauses))} ms, ` +
-          `total ${Math.round(pauses.reduce((a, b) => a + b, 0))} ms; ephemeron marking ${Math.round(ephemeron)} ms)`,
-      );
+      const spans = await traceFeed(page, cdp, seconds);
+      console.log(`${variant.padEnd(14)} feed of ${seconds} s: ${majorGc(spans)}`);
     } finally {
       await browser.close();
     }
