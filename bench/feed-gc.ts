@@ -14,7 +14,7 @@ export async function traceFeed(page: Page, cdp: CDPSession, seconds: number): P
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] },
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] },
     transferMode: 'ReportEvents',
   });
   await page.evaluate(

@@ -30,8 +30,12 @@ try {
     list.push(e);
     byThread.set(e.tid, list);
   }
-  // Tasks over 50 ms that are not a rendering frame (a frame has a Paint inside).
-  const long = spans.filter((e) => e.name === 'RunTask' && e.dur! > 50_000);
+  // Tasks over 50 ms on the page's main thread (the one that paints) that are not a rendering
+  // frame (a frame has a Paint inside).
+  const main = spans.find((e) => e.name === 'Paint')?.tid;
+  const long = spans.filter(
+    (e) => e.name === 'ThreadControllerImpl::RunTask' && e.tid === main && e.dur! > 50_000,
+  );
   let outsideRendering = 0;
   for (const task of long) {
     const inside = (byThread.get(task.tid) ?? []).filter(
@@ -44,7 +48,8 @@ try {
   );
   console.log(
     `${without ? 'without Puente' : 'with Puente'}, feed of ${seconds} s: ` +
-      `Long Tasks API ${api.length} [${api.join(', ')}] ms; traced tasks over 50 ms outside rendering ${outsideRendering}; ` +
+      `Long Tasks API ${api.length} [${api.join(', ')}] ms; traced tasks over 50 ms ${long.length} ` +
+      `(longest ${Math.round(Math.max(0, ...long.map((t) => t.dur! / 1000)))} ms), ${outsideRendering} outside rendering; ` +
       majorGc(spans),
   );
 } finally {
