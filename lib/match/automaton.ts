@@ -161,9 +161,11 @@ export class Automaton {
   }
 
   /**
-   * The same build, pausing now and then (every few hundred forms or thousand states): pages
-   * run it in idle slices, since the whole build (~70 ms for the glossary on these machines)
-   * would be one long task.
+   * The same build, pausing often (every 32 forms, 64 trie insertions and 512 states): pages
+   * run it in idle slices, since the whole build (75-95 ms for the glossary in a page on these
+   * machines) would be one long task. A slice can only stop between steps, and a page runs the
+   * build cold (interpreted until V8 optimises its loops): steps of 256 forms or 4,096 states
+   * took up to 31 ms there, and made idle callbacks of 54-78 ms.
    */
   static *buildInSteps(specs: readonly PatternSpec[]): Generator<void, Automaton> {
     const patLen = new Int32Array(specs.length);
@@ -173,7 +175,7 @@ export class Automaton {
     const patFolded: Uint16Array[] = [];
     const used = new Uint8Array(0x10000);
     for (let p = 0; p < specs.length; p++) {
-      if (p % 256 === 255) yield;
+      if (p % 32 === 31) yield;
       const spec = specs[p]!;
       const { folded, exact } = normalizeFormCodes(spec.form);
       patEntry[p] = spec.entry;
@@ -204,7 +206,7 @@ export class Automaton {
     const heads: number[] = [-1];
     const patNext = new Int32Array(specs.length).fill(-1);
     for (let p = 0; p < patFolded.length; p++) {
-      if (p % 512 === 511) yield;
+      if (p % 64 === 63) yield;
       const folded = patFolded[p]!;
       if (folded.length === 0) continue;
       let node = 0;
@@ -232,6 +234,7 @@ export class Automaton {
     const edgeStart = new Int32Array(count + 1);
     for (let t = 1; t < count; t++) edgeStart[parentOf[t]! + 1]!++;
     for (let s = 0; s < count; s++) edgeStart[s + 1]! += edgeStart[s]!;
+    yield;
     const edgeClass = new Uint16Array(count - 1);
     const edgeTarget = new Int32Array(count - 1);
     const fill = edgeStart.slice(0, count);
@@ -242,13 +245,17 @@ export class Automaton {
     }
     const rootNext = new Int32Array(classes);
     for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[edgeClass[e]!] = edgeTarget[e]!;
+    yield;
 
     // Breadth-first failure links and DFA rows: a state's row is its failure state's row with
     // its own goto edges on top. `outFirst` is the nearest state with output on the suffix chain.
+    // Table entries are the target's row (state × `dense`), complemented when the target has
+    // output: a child's failure link and output are found when its parent's row is made (from
+    // rows made before it, of shallower states), so each entry is written once in its final form
+    // rather than rewritten in a pass over the whole table (1.3 M entries for the glossary).
     const fail = new Int32Array(count);
     const outFirst = new Int32Array(count);
     const delta = new Int32Array(count * dense);
-    for (let c = 0; c < dense; c++) delta[c] = rootNext[c]!;
     const automaton = new Automaton(
       classOf,
       dense,
@@ -268,34 +275,36 @@ export class Automaton {
     );
     const queue = new Int32Array(count);
     let tail = 0;
-    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) queue[tail++] = edgeTarget[e]!;
+    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) {
+      const u = edgeTarget[e]!;
+      outFirst[u] = outHead[u]! >= 0 ? u : 0;
+      if (edgeClass[e]! < dense) delta[edgeClass[e]!] = outFirst[u] === 0 ? u * dense : ~(u * dense);
+      queue[tail++] = u;
+    }
+    yield;
     for (let q = 0; q < tail; q++) {
-      if (q % 4096 === 4095) yield;
+      if (q % 512 === 511) yield;
       const t = queue[q]!;
-      const s = parentOf[t]!;
-      const f = s === 0 ? 0 : automaton.step(fail[s]!, classIn[t]!);
-      fail[t] = f;
-      outFirst[t] = outHead[t]! >= 0 ? t : outFirst[f]!;
+      const f = fail[t]!;
       delta.copyWithin(t * dense, f * dense, f * dense + dense);
       for (let e = edgeStart[t]!; e < edgeStart[t + 1]!; e++) {
         const c = edgeClass[e]!;
-        if (c < dense) delta[t * dense + c] = edgeTarget[e]!;
-        queue[tail++] = edgeTarget[e]!;
+        const u = edgeTarget[e]!;
+        const g = automaton.step(f, c);
+        fail[u] = g;
+        outFirst[u] = outHead[u]! >= 0 ? u : outFirst[g]!;
+        if (c < dense) delta[t * dense + c] = outFirst[u] === 0 ? u * dense : ~(u * dense);
+        queue[tail++] = u;
       }
-    }
-    // From states to rows: entries become the target's row, complemented when it has output.
-    for (let k = 0; k < delta.length; k++) {
-      if (k % 262144 === 262143) yield;
-      const t = delta[k]!;
-      delta[k] = outFirst[t] === 0 ? t * dense : ~(t * dense);
     }
     return automaton;
   }
 
-  /** The next state from `state` on class `c` (while building: the table holds states). */
+  /** The next state from `state` on class `c` (while building, from rows already made). */
   private step(state: number, c: number): number {
-    if (c < this.dense) return this.delta[state * this.dense + c]!;
-    return this.sparseStep(state, c);
+    if (c >= this.dense) return this.sparseStep(state, c);
+    const entry = this.delta[state * this.dense + c]!;
+    return (entry < 0 ? ~entry : entry) / this.dense;
   }
 
   /** Goto with failure links, for classes without dense columns. */
