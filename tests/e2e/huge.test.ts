@@ -21,6 +21,8 @@ const fixture = '/tests/fixtures/pages/huge.html';
 interface Figures {
   longTasks: number;
   longestTask: number;
+  /** Each long task as "duration@start" in ms since the page's navigation (where they came). */
+  tasks: string;
   /** Long animation frames (a task and the rendering it causes, over 50 ms). */
   longFrames: number;
   longestFrame: number;
@@ -45,6 +47,7 @@ async function figures(page: Page, since = 0): Promise<Figures> {
   return {
     longTasks: long.length,
     longestTask: Math.round(Math.max(0, ...long.map((e) => e.duration))),
+    tasks: long.map((e) => `${Math.round(e.duration)}@${Math.round(e.start)}`).join(' '),
     longFrames: frames.length,
     longestFrame: Math.round(Math.max(0, ...frames.map((e) => e.duration))),
     heapMB: Math.round(usedSize / 1e5) / 10,
@@ -240,7 +243,7 @@ void describe('huge and busy pages', () => {
       const registered = await markedCounts(page);
       console.log(
         `feed of ${added} paragraphs in ${FEED_SECONDS} s: ${done.mentions} mentions; long tasks ${withPuente.longTasks} ` +
-          `(longest ${withPuente.longestTask} ms) vs ${without.longTasks} without Puente; ` +
+          `(longest ${withPuente.longestTask} ms; duration@start ${withPuente.tasks}) vs ${without.longTasks} without Puente; ` +
           `long frames ${withPuente.longFrames} (longest ${withPuente.longestFrame} ms) vs ${without.longFrames}; ` +
           `${registered.all} registered (${registered.inView} in view); heap ${withPuente.heapMB} MB vs ${without.heapMB} MB; ` +
           `3 quiet seconds: ${quiet.longTasks} long tasks, ${quietScriptMs} ms of script in the page's process, mentions ${done.mentions} → ${after.mentions}`,

@@ -1,0 +1,107 @@
+/**
+ * What Puente costs a page while it loads: traces page loads in headless Chromium with Puente
+ * (CDP tracing of the page's renderer) and prints, for each load, the content script's
+ * evaluation (compile and run), Puente's idle callbacks (the automaton is built and the page
+ * scanned in them) and the tasks over 50 ms that ran Puente's code. Each browser loads a news
+ * article on `pages` distinct sites, so each load gets a renderer of its own; the first load
+ * after the browser starts runs everything cold.
+ *
+ *   npm run build && node --import tsx bench/load-trace.ts [browsers] [pages] [--extension=<dir>]
+ *
+ * `--extension` loads another build (an earlier commit's .output/chrome-mv3, for a comparison).
+ */
+import { launch, serve } from '../tests/e2e/harness';
+import type { TraceEvent } from './feed-gc';
+
+const args = process.argv.slice(2);
+const [browsers = 3, pages = 3] = args.filter((a) => /^\d+$/.test(a)).map(Number);
+const extensionPath = args.find((a) => a.startsWith('--extension='))?.slice('--extension='.length);
+
+interface Span extends TraceEvent {
+  args?: { data?: { url?: string } };
+}
+
+const site = await serve(process.cwd());
+const port = new URL(site.origin).port;
+const rows: { first: boolean; evaluation: number; idleLongest: number; long: number[] }[] = [];
+try {
+  for (let b = 0; b < browsers; b++) {
+    const browser = await launch(extensionPath ? { extensionPath } : {});
+    try {
+      for (let p = 0; p < pages; p++) {
+        const page = await browser.context.newPage();
+        const cdp = await page.context().newCDPSession(page);
+        const events: Span[] = [];
+        cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as Span[])));
+        await cdp.send('Tracing.start', {
+          traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8'] },
+          transferMode: 'ReportEvents',
+        });
+        // Sites of their own (the harness maps *.test to 127.0.0.1): a renderer per load.
+        await page.goto(`http://load${b}-${p}.test:${port}/tests/fixtures/pages/en-news.html`);
+        await page.waitForTimeout(2500);
+        const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+        await cdp.send('Tracing.end');
+        await complete;
+        await page.close();
+        const spans = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+        const ms = (e: Span) => e.dur! / 1000;
+        const evaluation = spans.find(
+          (e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith('/content-scripts/content.js'),
+        );
+        if (!evaluation) throw new Error('the content script did not run');
+        const main = evaluation.tid;
+        const within = (outer: Span, name: string) =>
+          spans.filter(
+            (e) =>
+              e.tid === main && e.name === name && e.ts >= outer.ts && e.ts + e.dur! <= outer.ts + outer.dur!,
+          );
+        const sum = (list: Span[]) => list.reduce((total, e) => total + ms(e), 0);
+        const idle = spans.filter((e) => e.tid === main && e.name === 'FireIdleCallback');
+        // Tasks over 50 ms on the page's main thread that ran the content script.
+        const long = spans
+          .filter((e) => e.tid === main && e.name === 'ThreadControllerImpl::RunTask' && ms(e) > 50)
+          .filter((task) =>
+            spans.some(
+              (e) =>
+                e.tid === main &&
+                (e.name === 'EvaluateScript' || e.name === 'FunctionCall') &&
+                e.args?.data?.url?.includes('/content-scripts/') &&
+                e.ts >= task.ts &&
+                e.ts <= task.ts + task.dur!,
+            ),
+          )
+          .map(ms);
+        const row = {
+          first: p === 0,
+          evaluation: ms(evaluation),
+          idleLongest: Math.max(0, ...idle.map(ms)),
+          long,
+        };
+        rows.push(row);
+        console.log(
+          `browser ${b + 1}, load ${p + 1}${p === 0 ? ' (first since start)' : ''}: content script evaluated in ` +
+            `${Math.round(row.evaluation)} ms (compile ${Math.round(sum(within(evaluation, 'v8.compile')))}, ` +
+            `run ${Math.round(sum(within(evaluation, 'v8.run')))}); ${idle.length} idle callbacks ` +
+            `(longest ${Math.round(row.idleLongest)} ms, ${Math.round(sum(idle))} ms in all); ` +
+            `tasks over 50 ms running Puente: ${long.length}${long.length ? ` [${long.map(Math.round).join(', ')}] ms` : ''}`,
+        );
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  site.server.close();
+}
+const summary = (first: boolean) => {
+  const some = rows.filter((r) => r.first === first);
+  const range = (xs: number[]) => `${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))} ms`;
+  return (
+    `${first ? 'first loads' : 'later loads'} (${some.length}): evaluation ${range(some.map((r) => r.evaluation))}, ` +
+    `longest idle callback ${range(some.map((r) => r.idleLongest))}, ` +
+    `tasks over 50 ms running Puente ${some.reduce((n, r) => n + r.long.length, 0)}`
+  );
+};
+console.log(summary(true));
+if (pages > 1) console.log(summary(false));
