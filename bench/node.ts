@@ -69,7 +69,10 @@ function throughput(
     times.push(performance.now() - t);
   }
   const ms = median(times);
-  const { states, bytes } = automaton.footprint;
+  // The automaton's tables: its typed arrays (and the list of them per pattern).
+  const tables = Object.values(automaton as object).flat() as { byteLength?: number }[];
+  const bytes = tables.reduce((sum, t) => sum + (ArrayBuffer.isView(t) ? t.byteLength : 0), 0);
+  const states = (automaton as unknown as { fail: Int32Array }).fail.length;
   return { mbps: text.length / 1e6 / (ms / 1000), ms, buildMs, states, tableMB: bytes / 1e6 };
 }
 

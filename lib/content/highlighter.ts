@@ -108,12 +108,12 @@ export class PageHighlighter {
   /** Starts scanning and observing. */
   start(): void {
     const doc = this.win.document;
-    // Urgent work runs first, the last pushed first: this marker runs after the visible blocks.
-    this.runner.push(this.markFirstScreen(performance.now()), true);
-    // Pushed last to first, so that they run in document order (the index sorts mentions by
-    // it, cheaply only when they come in order: see `byDocumentOrder`).
-    const blocks = this.visibleBlocks();
-    for (let i = blocks.length - 1; i >= 0; i--) this.runner.push(this.scan(blocks[i]!, 'first'), true);
+    // Urgent work runs first, in the order pushed: the visible blocks in document order (the
+    // index sorts mentions by it, cheaply only when they come in order: see `byDocumentOrder`),
+    // then the marker that times them.
+    const started = performance.now();
+    for (const block of this.visibleBlocks()) this.runner.push(this.scan(block, 'first'), true);
+    this.runner.push(this.markFirstScreen(started), true);
     this.runner.push(this.scan(doc.body ?? doc.documentElement, 'initial'));
     this.observer = new this.win.MutationObserver((records) => this.onMutations(records));
     this.observer.observe(doc.documentElement, OBSERVE);
@@ -400,8 +400,8 @@ export class PageHighlighter {
         for (let a = n.parentNode; a; a = a.parentNode) if (set.has(a)) return false;
         return true;
       });
-      // Pushed last to first, so that they run in document order (see `start`).
-      for (const root of outer.reverse()) {
+      // In the order the page changed them (see `SliceRunner.urgent`).
+      for (const root of outer) {
         const stale: Text[] = [];
         collectText(root, stale);
         for (const t of stale) {

@@ -10,8 +10,15 @@ export interface Timers {
   requestIdleCallback?(fn: (deadline: IdleDeadline) => void, options?: { timeout: number }): number;
 }
 
-/** Runs queued generators in slices of at most `sliceMs` each. */
+/** Runs queued generators in slices of at most `sliceMs` each, urgent work first. */
 export class SliceRunner {
+  /**
+   * Urgent work (the blocks in view, rescans of what the page changed) in the order it came: a
+   * feed's batches are then scanned in the order they were added, which is document order, and
+   * their mentions join the index at its end (see `MentionIndex.ordered`). Newest first, when a
+   * busy page's batches queued up, put them out of order and made the index sort them.
+   */
+  private readonly urgent: Iterator<unknown>[] = [];
   private readonly queue: Iterator<unknown>[] = [];
   private scheduled = false;
   private stopped = false;
@@ -25,17 +32,21 @@ export class SliceRunner {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Adds work; `urgent` work runs before anything queued. */
+  /** Adds work; `urgent` work runs before the rest, and each kind in the order pushed. */
   push(work: Iterator<unknown>, urgent = false): void {
     if (this.stopped) return;
-    if (urgent) this.queue.unshift(work);
-    else this.queue.push(work);
+    (urgent ? this.urgent : this.queue).push(work);
     this.schedule();
   }
 
   /** Whether work is waiting. */
   get busy(): boolean {
-    return this.queue.length > 0;
+    return this.urgent.length + this.queue.length > 0;
+  }
+
+  /** The queue to take work from next. */
+  private next(): Iterator<unknown>[] {
+    return this.urgent.length > 0 ? this.urgent : this.queue;
   }
 
   /** Runs one slice now (also used by tests). */
@@ -44,23 +55,24 @@ export class SliceRunner {
     if (this.stopped) return;
     const start = this.now();
     const deadline = start + this.sliceMs;
-    while (this.queue.length > 0) {
-      const work = this.queue[0]!;
+    while (this.busy) {
+      const list = this.next();
+      const work = list[0]!;
       let step = work.next();
       while (!step.done && this.now() < deadline) step = work.next();
       if (!step.done) break;
-      this.queue.shift();
+      list.shift();
       if (this.now() >= deadline) break;
     }
     this.slices++;
     this.longestSlice = Math.max(this.longestSlice, this.now() - start);
-    if (this.queue.length > 0) this.schedule();
+    if (this.busy) this.schedule();
   }
 
   /** Runs everything queued now, in one go (the benchmark's way to time a whole scan). */
   drain(): void {
-    while (this.queue.length > 0) {
-      const work = this.queue.shift()!;
+    while (this.busy) {
+      const work = this.next().shift()!;
       while (!work.next().done);
     }
   }
@@ -68,6 +80,7 @@ export class SliceRunner {
   /** Drops all work and refuses more. */
   stop(): void {
     this.stopped = true;
+    this.urgent.length = 0;
     this.queue.length = 0;
   }
 

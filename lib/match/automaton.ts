@@ -125,32 +125,6 @@ export class Automaton {
     return this.patLen.length;
   }
 
-  /** Number of states, dense classes and bytes of the tables (for the benchmark). */
-  get footprint(): { states: number; denseClasses: number; classes: number; bytes: number } {
-    const arrays = [
-      this.classOf,
-      this.delta,
-      this.rootNext,
-      this.edgeStart,
-      this.edgeClass,
-      this.edgeTarget,
-      this.fail,
-      this.outFirst,
-      this.outHead,
-      this.patNext,
-      this.patLen,
-      this.patFlags,
-      this.patEntry,
-      ...this.patExact,
-    ];
-    return {
-      states: this.fail.length,
-      denseClasses: this.dense,
-      classes: this.rootNext.length,
-      bytes: arrays.reduce((sum, a) => sum + a.byteLength, 0),
-    };
-  }
-
   /** Builds the automaton from surface forms. Forms that normalise to nothing are ignored. */
   static build(specs: readonly PatternSpec[]): Automaton {
     const steps = Automaton.buildInSteps(specs);
@@ -369,14 +343,6 @@ export class Automaton {
   private sparseNext(state: number, c: number): number {
     const t = this.sparseStep(state, c);
     return this.outFirst[t] === 0 ? t * this.dense : ~(t * this.dense);
-  }
-
-  /**
-   * Finds matches in normalised text; offsets are in normalised units.
-   * Leftmost-longest, non-overlapping; blockers (entry -1) win space but are not returned.
-   */
-  matchCodes(text: NormalizedCodes): Match[] {
-    return this.scan(text.folded, text.exact, text.length);
   }
 
   /** Longest pattern in normalised units: no match spans more. */

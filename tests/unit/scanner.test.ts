@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MentionIndex, byDocumentOrder, matchRun, rangeOf } from '@/lib/content/mentions';
 import { WrapPainter, unwrap } from '@/lib/content/painter';
 import { locate, textRuns } from '@/lib/content/runs';
@@ -128,6 +128,25 @@ describe('MentionIndex.ordered', () => {
     for (const m of light) expect(byDocumentOrder(m, shadow)).toBeLessThan(0);
     expect([shadow, ...light].sort(byDocumentOrder)).toEqual(mentions);
   });
+  it('puts a few late mentions in place among many by halving, not by sorting them all again', () => {
+    document.body.innerHTML = Array.from({ length: 400 }, (_, i) => `<p>CELAC ${i}</p>`).join('');
+    const mentions = [...textRuns(document.body)].flatMap((r) => matchRun(r, automaton));
+    expect(mentions).toHaveLength(400);
+    const late = new Set([17, 18, 250]);
+    const index = new MentionIndex();
+    for (const [i, m] of mentions.entries()) if (!late.has(i)) index.add(m);
+    expect(index.ordered()).toHaveLength(397);
+    // The page changed two places above the end: their mentions come after the rest.
+    for (const i of [250, 18, 17]) index.add(mentions[i]!);
+    const compare = vi.spyOn(Node.prototype, 'compareDocumentPosition');
+    try {
+      expect(index.ordered()).toEqual(mentions);
+      // Sorting all 400 again compares each neighbouring pair at least: 399 calls or more.
+      expect(compare.mock.calls.length).toBeLessThan(40);
+    } finally {
+      compare.mockRestore();
+    }
+  });
 });
 
 describe('WrapPainter (no CSS.highlights)', () => {
@@ -178,6 +197,39 @@ describe('SliceRunner', () => {
     runner.stop();
     runner.push(work('late', 1));
     expect(scheduled).toHaveLength(0);
+  });
+
+  it('runs urgent work in the order it was pushed, before work already under way', () => {
+    let t = 0;
+    const scheduled: (() => void)[] = [];
+    const runner = new SliceRunner({ setTimeout: (fn) => scheduled.push(fn) }, 8, () => t);
+    const log: string[] = [];
+    function* work(name: string, steps: number) {
+      for (let i = 0; i < steps; i++) {
+        log.push(`${name}${i}`);
+        t += 3;
+        yield;
+      }
+    }
+    runner.push(work('initial', 6));
+    scheduled.shift()!();
+    expect(log).toEqual(['initial0', 'initial1', 'initial2']);
+    // Two frames' rescans of a feed, queued before the next slice: the older batch first.
+    runner.push(work('older', 2), true);
+    runner.push(work('newer', 2), true);
+    runner.drain();
+    expect(log).toEqual([
+      'initial0',
+      'initial1',
+      'initial2',
+      'older0',
+      'older1',
+      'newer0',
+      'newer1',
+      'initial3',
+      'initial4',
+      'initial5',
+    ]);
   });
 });
 
