@@ -4,10 +4,11 @@
  * 50 ms outside rendering, and V8's garbage-collection pauses. With `--without` the same page
  * runs in a browser without Puente, for comparison.
  *
- *   npm run build && node --import tsx bench/feed-trace.ts 60 [--without]
+ *   npm run build && node --import tsx bench/feed-trace.ts 60 [--without] [--beside]
  *
  * One page at a time (the e2e test runs both pages at once, so that they share the load):
- * this tells Puente's own tasks from the machine's.
+ * this tells Puente's own tasks from the machine's. `--beside` runs the same feed in a plain
+ * browser at the same time, as the e2e test does: work that waits for idle time then queues up.
  */
 import type { Page } from 'playwright-core';
 import { launch, launchPlain, serve } from '../tests/e2e/harness';
@@ -15,6 +16,7 @@ import { majorGc, traceFeed, type TraceEvent } from './feed-gc';
 
 const seconds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
 const without = process.argv.includes('--without');
+const beside = process.argv.includes('--beside');
 
 const site = await serve(process.cwd());
 const browser = without ? await launchPlain() : await launch();
@@ -23,7 +25,17 @@ try {
   await page.goto(`${site.origin}/tests/fixtures/pages/huge.html?kind=feed`);
   await page.waitForTimeout(1500);
   const cdp = await page.context().newCDPSession(page);
-  const spans = await traceFeed(page, cdp, seconds);
+  const plain = beside ? await launchPlain() : null;
+  const other = await plain?.context.newPage();
+  await other?.goto(`${site.origin}/tests/fixtures/pages/huge.html?kind=feed`);
+  const [spans] = await Promise.all([
+    traceFeed(page, cdp, seconds),
+    other?.evaluate(
+      (s) => (window as unknown as { __feed(s: number, r: number): Promise<number> }).__feed(s, 1000),
+      seconds,
+    ),
+  ]);
+  await plain?.close();
   const byThread = new Map<number, TraceEvent[]>();
   for (const e of spans) {
     const list = byThread.get(e.tid) ?? [];
@@ -43,11 +55,14 @@ try {
     );
     if (!inside.some((e) => e.name === 'Paint')) outsideRendering++;
   }
+  // Each as duration@start, in ms since the page's navigation (Puente starts in the first second).
   const api = await page.evaluate(() =>
-    (window as unknown as { __long: { duration: number }[] }).__long.map((l) => Math.round(l.duration)),
+    (window as unknown as { __long: { start: number; duration: number }[] }).__long.map(
+      (l) => `${Math.round(l.duration)}@${Math.round(l.start)}`,
+    ),
   );
   console.log(
-    `${without ? 'without Puente' : 'with Puente'}, feed of ${seconds} s: ` +
+    `${without ? 'without Puente' : 'with Puente'}${beside ? ', a plain browser feeding beside it' : ''}, feed of ${seconds} s: ` +
       `Long Tasks API ${api.length} [${api.join(', ')}] ms; traced tasks over 50 ms ${long.length} ` +
       `(longest ${Math.round(Math.max(0, ...long.map((t) => t.dur! / 1000)))} ms), ${outsideRendering} outside rendering; ` +
       majorGc(spans),

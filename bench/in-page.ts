@@ -9,6 +9,7 @@ import { buildPageMatcher, type PageMatcherData } from '../lib/match/forms';
 
 const ctx = {
   setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
+  clearTimeout: (id: number) => window.clearTimeout(id),
   requestAnimationFrame: (fn: () => void) => window.requestAnimationFrame(fn),
 };
 

@@ -97,7 +97,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     highlighter = new PageHighlighter(
       window,
       { ...data, entries },
-      ctx,
+      timers,
       { exclude, onShadowRoot },
       built.automaton,
     );

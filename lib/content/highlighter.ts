@@ -19,9 +19,15 @@ import { HighlightApiPainter, MARK_ATTRIBUTE, createPainter, type Painter } from
 import { blockOf, isInline, isSkipped, textRuns, type TextRun, type WalkOptions } from './runs';
 import { SliceRunner, type Timers } from './scheduler';
 
-/** What the highlighter needs from the content-script context. */
+/**
+ * The timers the highlighter runs on: `contextTimers` (they stop with the content script).
+ * `clearTimeout` is required so that WXT's context itself does not fit: its wrappers add a
+ * listener per call, several per frame on a live feed, and it was passed here until a trace of
+ * the feed showed `addEventListener` under the page's mutation callbacks.
+ */
 export interface HighlighterContext extends Timers {
   requestAnimationFrame(fn: () => void): number;
+  clearTimeout(id: number): void;
 }
 
 /** An entry found on the page, for the popup and side panel. */

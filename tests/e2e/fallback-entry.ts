@@ -8,6 +8,7 @@ import type { PageMatcherData } from '../../lib/match/forms';
 
 const ctx = {
   setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
+  clearTimeout: (id: number) => window.clearTimeout(id),
   requestAnimationFrame: (fn: () => void) => window.requestAnimationFrame(fn),
 };
 const w = window as unknown as { __puente?: PageHighlighter; __startPuente(): void };

@@ -218,7 +218,11 @@ void describe('huge and busy pages', () => {
     try {
       const other = await plain.context.newPage();
       await Promise.all([page.goto(url), other.goto(url)]);
-      // Both feeds run at once, so that they share the machine's load.
+      // Puente starts (its script's evaluation is counted from the page's start, below), then
+      // both feeds run at once, so that they share the machine's load.
+      await page.waitForTimeout(1000);
+      const start = (p: Page) => p.evaluate(() => performance.now());
+      const [feedStart, otherFeedStart] = await Promise.all([start(page), start(other)]);
       const feed = (p: Page) =>
         p.evaluate(
           ([s, r]) => (window as unknown as { __feed(s: number, r: number): Promise<number> }).__feed(s, r),
@@ -228,6 +232,8 @@ void describe('huge and busy pages', () => {
       const done = await scanned(env.session, page);
       const withPuente = await figures(page);
       const without = await figures(other);
+      const duringFeed = await figures(page, feedStart);
+      const withoutDuringFeed = await figures(other, otherFeedStart);
       // Quiet: nothing changes on the page; Puente must do nothing either.
       const cdp = await env.session.context.newCDPSession(page);
       await cdp.send('Performance.enable');
@@ -243,7 +249,8 @@ void describe('huge and busy pages', () => {
       const registered = await markedCounts(page);
       console.log(
         `feed of ${added} paragraphs in ${FEED_SECONDS} s: ${done.mentions} mentions; long tasks ${withPuente.longTasks} ` +
-          `(longest ${withPuente.longestTask} ms; duration@start ${withPuente.tasks}) vs ${without.longTasks} without Puente; ` +
+          `(longest ${withPuente.longestTask} ms; duration@start ${withPuente.tasks}) vs ${without.longTasks} without Puente, ` +
+          `${duringFeed.longTasks} vs ${withoutDuringFeed.longTasks} while the feed ran; ` +
           `long frames ${withPuente.longFrames} (longest ${withPuente.longestFrame} ms) vs ${without.longFrames}; ` +
           `${registered.all} registered (${registered.inView} in view); heap ${withPuente.heapMB} MB vs ${without.heapMB} MB; ` +
           `3 quiet seconds: ${quiet.longTasks} long tasks, ${quietScriptMs} ms of script in the page's process, mentions ${done.mentions} → ${after.mentions}`,
@@ -251,9 +258,16 @@ void describe('huge and busy pages', () => {
       assert.equal(counts['china-celac-forum'], Math.ceil(added / 4));
       // Thousands of mentions: 500 around the viewport are registered, and a few just found near it.
       assert.ok(registered.inView > 0 && registered.all <= 1000, JSON.stringify(registered));
-      // 0 to 1 seen on a quiet machine: a frame in which Chromium rebuilt the markers of every
-      // mention (7,500 by the end) after a commit, which come at most every 400 ms on a busy page.
+      // 0 to 1 seen: Puente's start (evaluating its content script, 50-75 ms when it is the first
+      // page since the browser started) and, under load, a major garbage collection.
       assert.ok(withPuente.longTasks <= without.longTasks + 4, `${withPuente.longTasks} long tasks`);
+      // While the feed runs (Puente's start left out). Under load a feed's batches once came out
+      // of order and the index sorted every mention again: 4-11 tasks of 50-270 ms in the 60 s
+      // soak (PUENTE_FEED_SECONDS=60), none yet in 10 s; the unit tests hold the causes.
+      assert.ok(
+        duringFeed.longTasks <= withoutDuringFeed.longTasks + 2,
+        `${duringFeed.longTasks} long tasks while the feed ran`,
+      );
       assert.ok(withPuente.heapMB - without.heapMB < 64, 'heap bounded');
       assert.equal(quiet.longTasks, 0);
       assert.equal(after.mentions, done.mentions);
