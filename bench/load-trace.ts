@@ -96,7 +96,11 @@ try {
 }
 const summary = (first: boolean) => {
   const some = rows.filter((r) => r.first === first);
-  const range = (xs: number[]) => `${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))} ms`;
+  const range = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    return `${Math.round(sorted[0]!)}-${Math.round(sorted.at(-1)!)} ms (median ${Math.round(median)})`;
+  };
   return (
     `${first ? 'first loads' : 'later loads'} (${some.length}): evaluation ${range(some.map((r) => r.evaluation))}, ` +
     `longest idle callback ${range(some.map((r) => r.idleLongest))}, ` +
