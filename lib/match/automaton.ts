@@ -252,7 +252,7 @@ export class Automaton {
     for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) {
       const u = edgeTarget[e]!;
       outFirst[u] = outHead[u]! >= 0 ? u : 0;
-      if (edgeClass[e]! < dense) delta[edgeClass[e]!] = outFirst[u] === 0 ? u * dense : ~(u * dense);
+      if (edgeClass[e]! < dense) delta[edgeClass[e]!] = automaton.entry(u);
       queue[tail++] = u;
     }
     yield;
@@ -267,7 +267,7 @@ export class Automaton {
         const g = automaton.step(f, c);
         fail[u] = g;
         outFirst[u] = outHead[u]! >= 0 ? u : outFirst[g]!;
-        if (c < dense) delta[t * dense + c] = outFirst[u] === 0 ? u * dense : ~(u * dense);
+        if (c < dense) delta[t * dense + c] = automaton.entry(u);
         queue[tail++] = u;
       }
     }
@@ -341,7 +341,11 @@ export class Automaton {
 
   /** The table entry for the step from `state` on a sparse class. */
   private sparseNext(state: number, c: number): number {
-    const t = this.sparseStep(state, c);
+    return this.entry(this.sparseStep(state, c));
+  }
+
+  /** The table entry for a step to state `t`: its row, complemented when it has output. */
+  private entry(t: number): number {
     return this.outFirst[t] === 0 ? t * this.dense : ~(t * this.dense);
   }
 
