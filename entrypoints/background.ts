@@ -4,7 +4,7 @@ import type { Automaton } from '@/lib/match/automaton';
 import { buildPageMatcher } from '@/lib/match/forms';
 import { createHandlers } from '@/lib/background/handlers';
 import { ensureSeeded } from '@/lib/background/seeding';
-import { injectIntoOpenTabs } from '@/lib/background/inject';
+import { injectCardView, injectIntoOpenTabs } from '@/lib/background/inject';
 import { getDatabase } from '@/lib/db/database';
 import { dispatch } from '@/lib/messaging/dispatch';
 import { listenToMessages } from '@/lib/messaging/listen';
@@ -42,6 +42,8 @@ export default defineBackground(() => {
     pageMatcher,
     uiStrings: contentStrings,
     badge: setBadge,
+    // Firefox bundles the card's interface into the content script (no `scripting` there).
+    injectCardView: import.meta.env.FIREFOX ? undefined : injectCardView,
   });
   let automaton: Promise<{ automaton: Automaton; data: PageMatcherData }> | null = null;
   const matcher = () =>

@@ -21,6 +21,8 @@ export interface HandlerSources {
   uiStrings?: (lang: UiLanguage) => Promise<MessageTable>;
   /** Shows a page's counts on its tab's toolbar icon. */
   badge?: (tabId: number, entries: number) => Promise<void>;
+  /** Runs the card's interface in one frame of a tab (Chromium: `scripting`). */
+  injectCardView?: (target: { tabId: number; frameId: number; documentId?: string }) => Promise<void>;
 }
 
 // i18n-ignore: errors for developers, seen in the console, not by readers.
@@ -35,6 +37,7 @@ export function createHandlers(
     pageMatcher = missing('matcher data'), // i18n-ignore: for developers
     uiStrings = missing('interface strings'), // i18n-ignore: for developers
     badge = () => Promise.resolve(),
+    injectCardView = missing('the card view'), // i18n-ignore: for developers
   }: HandlerSources = {},
 ): Handlers {
   const seeded = () => ready().catch(() => undefined);
@@ -76,6 +79,14 @@ export function createHandlers(
         throw new RefusedError('Message "reportPage" refused: not from a tab');
       // Frames other than the top one would overwrite the page's count with their own.
       if (!sender.frameId) await badge(tabId, entries);
+      return null;
+    },
+    async loadCardView(_data, sender) {
+      // Into the sender's own frame and document only: the file is Puente's, never the page's.
+      const tabId = (sender.tab as { id?: number } | undefined)?.id;
+      if (tabId === undefined || sender.frameId === undefined || isOwnPage(sender, self))
+        throw new RefusedError('Message "loadCardView" refused: not from a frame of a tab');
+      await injectCardView({ tabId, frameId: sender.frameId, documentId: sender.documentId });
       return null;
     },
     async openSidePanel({ route }, sender) {

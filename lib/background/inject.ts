@@ -70,3 +70,24 @@ export async function injectIntoOpenTabs(): Promise<InjectionReport> {
   );
   return report;
 }
+
+/**
+ * Runs the card's interface (entrypoints/card-view.ts) in one frame, in the content scripts'
+ * isolated world, where the content script that asked for it takes it
+ * (lib/content/card-view-loader.ts). Aimed at the asking document when the browser names it, so
+ * that a frame which navigated meanwhile gets nothing.
+ */
+export async function injectCardView({
+  tabId,
+  frameId,
+  documentId,
+}: {
+  tabId: number;
+  frameId: number;
+  documentId?: string;
+}): Promise<void> {
+  await browser.scripting.executeScript({
+    target: documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] },
+    files: ['/card-view.js'],
+  });
+}

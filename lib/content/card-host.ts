@@ -1,25 +1,23 @@
 /**
  * Puente's one host element on a page (WXT's shadow-root UI) and the hover card inside it:
  * when it opens (after the hover delay, never while a button is down or text is selected),
- * where it sits (@floating-ui/dom: next to the mention, never over it, inside the viewport,
- * following scroll), when it closes (Escape, a click elsewhere, its mention scrolling away,
- * the pointer leaving both — unless pinned), and what its buttons do.
+ * where it sits (next to the mention, never over it, inside the viewport, following scroll),
+ * when it closes (Escape, a click elsewhere, its mention scrolling away, the pointer leaving
+ * both — unless pinned), and what its buttons do. The drawing is the card view's
+ * (./card-view.ts), loaded when a mention is first hovered (./card-view-loader.ts).
  */
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { h, render, type VNode } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { Card, type NoteState } from '@/components/page/Card';
-import { NoteCard } from '@/components/page/NoteCard';
-import pageCss from '@/components/page/page.css?inline';
+import type { NoteState } from '@/components/page/Card';
 import type { Lang } from '../bundle/types';
 import type { CardData } from '../db/cards';
 import type { PageEntry } from '../match/forms';
 import { toBackground } from '../messaging/protocol';
 import { withRetry } from '../messaging/retry';
 import type { Anchor } from './anchors';
-import { I18nContext } from '../i18n/context';
 import type { Translator } from '../i18n/translator';
+import type { CardView } from './card-view';
+import { loadCardView } from './card-view-loader';
 import { keepOnTop } from './page-guards';
 import { contextTimers, type PageTimers } from './timers';
 import { rangeOf, type PageMention } from './mentions';
@@ -51,10 +49,13 @@ export interface CardHostOptions {
   leadLang: () => Lang;
   /** The interface's strings. */
   i18n: () => Translator;
+  /** Where the card's interface comes from (by default loaded on first use). */
+  loadView?: () => Promise<CardView>;
 }
 
 export class CardHost {
   private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private view: CardView | null = null;
   private mounting: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private open: Open | null = null;
   private readonly cache = new Map<string, Promise<CardData | null>>();
@@ -90,6 +91,8 @@ export class CardHost {
   hover(mention: PageMention | null, entry: PageEntry | null): void {
     this.timers.clearTimeout(this.showTimer);
     if (mention && entry) {
+      // The card's interface loads while the hover delay runs (once per frame).
+      if (!this.view) void this.loadView().catch(() => undefined);
       this.cancelHide();
       if (this.open?.mention === mention) return;
       if (this.open?.pinned) return;
@@ -122,11 +125,8 @@ export class CardHost {
     this.close();
     this.noteOpen = anchor;
     const ui = await this.mount();
-    if (this.noteOpen !== anchor || !ui.mounted) return;
-    render(
-      this.translated(h(NoteCard, { note: anchor.note, onClose: () => this.close() }) as VNode<object>),
-      ui.mounted,
-    );
+    if (this.noteOpen !== anchor || !ui.mounted || !this.view) return;
+    this.view.note(ui.mounted, { note: anchor.note, onClose: () => this.close() }, this.options.i18n());
     this.place(ui, anchor.range);
   }
 
@@ -183,8 +183,8 @@ export class CardHost {
     return this.options.i18n().t(key);
   }
 
-  private translated(node: VNode<object>): VNode<object> {
-    return h(I18nContext.Provider, { value: this.options.i18n() }, node) as VNode<object>;
+  private loadView(): Promise<CardView> {
+    return (this.options.loadView ?? loadCardView)();
   }
 
   /** Closes the card and gives focus back to where it was. */
@@ -197,7 +197,7 @@ export class CardHost {
     this.inside = false;
     this.stopPlacing?.();
     this.stopPlacing = null;
-    if (this.ui?.mounted) render(null, this.ui.mounted);
+    if (this.ui?.mounted) this.view?.clear(this.ui.mounted);
     this.returnFocus?.focus?.({ preventScroll: true });
     this.returnFocus = null;
   }
@@ -242,11 +242,29 @@ export class CardHost {
   }
 
   private async mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
-    this.mounting ??= createShadowRootUi(this.ctx, {
+    this.mounting ??= this.loadView().then((view) => {
+      this.view = view;
+      return this.createUi(view.css);
+    });
+    // A view that failed to load is asked for again next time.
+    this.mounting.catch(() => (this.mounting = null));
+    const ui = await this.mounting;
+    // A page may remove the host: it is put back when a card is shown, never in answer to the
+    // removal itself, so a page that keeps removing it cannot draw Puente into a loop.
+    if (!ui.shadowHost.isConnected) {
+      ui.remove();
+      ui.mount();
+    }
+    keepOnTop(ui.shadowHost);
+    return ui;
+  }
+
+  private createUi(css: string): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+    return createShadowRootUi(this.ctx, {
       name: HOST_NAME,
       position: 'overlay',
       anchor: 'html',
-      css: pageCss,
+      css,
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container) => {
         const layer = document.createElement('div');
@@ -271,15 +289,6 @@ export class CardHost {
       this.ui = ui;
       return ui;
     });
-    const ui = await this.mounting;
-    // A page may remove the host: it is put back when a card is shown, never in answer to the
-    // removal itself, so a page that keeps removing it cannot draw Puente into a loop.
-    if (!ui.shadowHost.isConnected) {
-      ui.remove();
-      ui.mount();
-    }
-    keepOnTop(ui.shadowHost);
-    return ui;
   }
 
   private cardElement(): HTMLElement | null {
@@ -295,59 +304,39 @@ export class CardHost {
   private render(): void {
     const o = this.open;
     const layer = this.ui?.mounted;
-    if (!o || !layer) return;
-    render(
-      this.translated(
-        h(Card, {
-          entry: o.entry,
-          data: o.data,
-          loading: o.loading,
-          error: o.error,
-          sentence: o.sentence,
-          pageLang: this.options.leadLang(),
-          sentenceLang: this.options.pageLang(),
-          uiLang: this.options.i18n().lang,
-          pinned: o.pinned,
-          note: o.note,
-          status: o.status,
-          onPin: () => this.patch({ pinned: !o.pinned }),
-          onClose: () => this.close(),
-          onOpenPanel: () => void this.openPanel(o),
-          onCopy: () => void this.copy(o),
-          onStartNote: () => this.patch({ note: 'editing', status: null }),
-          onCancelNote: () => this.patch({ note: 'closed' }),
-          onSaveNote: (text) => void this.saveNote(o, text),
-        }) as VNode<object>,
-      ),
+    if (!o || !layer || !this.view) return;
+    this.view.card(
       layer,
+      {
+        entry: o.entry,
+        data: o.data,
+        loading: o.loading,
+        error: o.error,
+        sentence: o.sentence,
+        pageLang: this.options.leadLang(),
+        sentenceLang: this.options.pageLang(),
+        uiLang: this.options.i18n().lang,
+        pinned: o.pinned,
+        note: o.note,
+        status: o.status,
+        onPin: () => this.patch({ pinned: !o.pinned }),
+        onClose: () => this.close(),
+        onOpenPanel: () => void this.openPanel(o),
+        onCopy: () => void this.copy(o),
+        onStartNote: () => this.patch({ note: 'editing', status: null }),
+        onCancelNote: () => this.patch({ note: 'closed' }),
+        onSaveNote: (text) => void this.saveNote(o, text),
+      },
+      this.options.i18n(),
     );
   }
 
   private place(ui: ShadowRootContentScriptUi<HTMLElement>, range: Range): void {
     this.stopPlacing?.();
+    this.stopPlacing = null;
     const card = this.cardElement();
-    if (!card || !ui.mounted) return;
-    const reference = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-    };
-    const update = () =>
-      void computePosition(reference, card, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(8),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) => {
-              card.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y }) => Object.assign(card.style, { position: 'fixed', left: `${x}px`, top: `${y}px` }));
-    this.stopPlacing = autoUpdate(reference, card, update);
+    if (!card || !ui.mounted || !this.view) return;
+    this.stopPlacing = this.view.place(range, card);
   }
 
   private onKey(e: Event): void {

@@ -33,6 +33,8 @@ export interface ToBackground {
   getUiStrings(data: { lang: UiLanguage }): MessageTable;
   /** What the sender's page has, for the toolbar badge of its own tab. */
   reportPage(data: { entries: number; mentions: number }): null;
+  /** Puts the card's interface into the sender's own frame (Chromium; see card-view-loader.ts). */
+  loadCardView(data: null): null;
 }
 
 export type MessageType = keyof ToBackground;

@@ -41,6 +41,7 @@ export const requestSchemas = {
     entries: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
     mentions: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000_000)),
   }),
+  loadCardView: v.null(),
 } satisfies { [K in MessageType]: v.GenericSchema<unknown, Parameters<ToBackground[K]>[0]> };
 
 /** Who may send each message. Corpus reads and note saves are open to content scripts. */
@@ -54,4 +55,5 @@ export const policies: { [K in MessageType]: SenderPolicy } = {
   openSidePanel: 'extension',
   getUiStrings: 'extension',
   reportPage: 'extension',
+  loadCardView: 'extension',
 };

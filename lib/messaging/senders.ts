@@ -11,6 +11,8 @@ export interface SenderInfo {
   origin?: string;
   tab?: unknown;
   frameId?: number;
+  /** Chromium: the sending document (a frame's id outlives navigations; this does not). */
+  documentId?: string;
 }
 
 /** A refused message: the caller sees the reason, nothing else happens. */

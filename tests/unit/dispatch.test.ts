@@ -19,6 +19,7 @@ function handlers(): Handlers {
     openSidePanel: vi.fn(() => Promise.resolve(true)),
     getUiStrings: vi.fn(() => Promise.resolve({})),
     reportPage: vi.fn(() => Promise.resolve(null)),
+    loadCardView: vi.fn(() => Promise.resolve(null)),
   };
 }
 

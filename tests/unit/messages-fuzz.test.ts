@@ -9,7 +9,8 @@
  *   (`{res}` or a refusal `{err}`), anything else gets none;
  * - a sender that is not Puente is refused and changes nothing;
  * - a content script (Puente's id, a web page's URL) writes at most one note, about its own
- *   page, changes no setting, and only hears about its own page's notes.
+ *   page, changes no setting, and only hears about its own page's notes;
+ * - the card's interface is put only into the frame of the content script that asked.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -223,6 +224,8 @@ describe('the background listener under 10,000 random messages', () => {
   const writes: { op: string; id: unknown; url?: unknown }[] = [];
   /** Every toolbar badge set since the last message. */
   const badges: { tabId: number; entries: number }[] = [];
+  /** Every injection of the card's interface since the last message. */
+  const injections: { tabId: number; frameId: number }[] = [];
   beforeAll(async () => {
     db = new PuenteDB('fuzz');
     await seedDatabase(db, makeBundle('h', ['doc-a'], ['celac', 'bri']));
@@ -234,6 +237,7 @@ describe('the background listener under 10,000 random messages', () => {
       pageMatcher: () => Promise.resolve({ hash: 'h', entries: [] }),
       uiStrings: (lang) => Promise.resolve({ common_lang: { message: lang } }),
       badge: (tabId, entries) => Promise.resolve(void badges.push({ tabId, entries })),
+      injectCardView: ({ tabId, frameId }) => Promise.resolve(void injections.push({ tabId, frameId })),
     });
     stop = listenToMessages((t, d, s) => dispatch(handlers, self, t, d, s));
   });
@@ -243,17 +247,19 @@ describe('the background listener under 10,000 random messages', () => {
   });
 
   it('answers every envelope with a result or a refusal and grants nothing to strangers', async () => {
-    const tally = { answered: 0, refused: 0, ignored: 0, contentSaves: 0 };
+    const tally = { answered: 0, refused: 0, ignored: 0, contentSaves: 0, injections: 0 };
     await fc.assert(
       fc.asyncProperty(exchange, async ([raw, from]) => {
         writes.length = 0;
         badges.length = 0;
+        injections.length = 0;
         const settings = await fakeBrowser.storage.local.get(null);
         const { answered, response } = await deliver(raw, from);
         expect(await fakeBrowser.storage.local.get(null)).toEqual(settings);
         if (!answered) {
           tally.ignored++;
           expect(writes).toEqual([]);
+          expect(injections).toEqual([]);
           return;
         }
         const r = expectWellFormed(response);
@@ -265,8 +271,10 @@ describe('the background listener under 10,000 random messages', () => {
           expect(writes).toEqual([]);
           expect(badges).toEqual([]);
         }
+        if (r.err || msgType !== 'loadCardView') expect(injections).toEqual([]);
         if (isOwnPage(from)) {
           expect(badges).toEqual([]);
+          expect(injections).toEqual([]);
           return;
         }
         if (from.id !== self.id) {
@@ -279,6 +287,12 @@ describe('the background listener under 10,000 random messages', () => {
         // The badge only of its own tab, and only from the top frame.
         for (const b of badges) expect(b.tabId).toBe((from.tab as { id: number }).id);
         if (badges.length > 0) expect(from.frameId ?? 0).toBe(0);
+        // The card's interface, once, into the asking frame of the asking tab.
+        expect(injections.length).toBeLessThanOrEqual(1);
+        for (const i of injections) {
+          expect(i).toEqual({ tabId: (from.tab as { id: number }).id, frameId: from.frameId });
+          tally.injections++;
+        }
         if (msgType === 'getPageNotes' && r.res) {
           for (const n of r.res as Note[]) expect(n.url).toBe(from.url);
         }
@@ -292,7 +306,8 @@ describe('the background listener under 10,000 random messages', () => {
     const total = tally.answered + tally.refused + tally.ignored;
     console.log(
       `messages fuzz: ${total} messages — ${tally.answered} answered, ${tally.refused} refused, ` +
-        `${tally.ignored} not envelopes (no answer); ${tally.contentSaves} notes saved by content scripts`,
+        `${tally.ignored} not envelopes (no answer); ${tally.contentSaves} notes saved by content scripts; ` +
+        `${tally.injections} card views injected into the asking frame`,
     );
     expect(total).toBe(RUNS);
   }, 300_000);
