@@ -6,27 +6,45 @@
  * article on `pages` distinct sites, so each load gets a renderer of its own; the first load
  * after the browser starts runs everything cold.
  *
- *   npm run build && node --import tsx bench/load-trace.ts [browsers] [pages] [--extension=<dir>]
+ *   npm run build && node --import tsx bench/load-trace.ts [browsers] [pages] [--extension=<dir>] [--installed]
  *
  * `--extension` loads another build (an earlier commit's .output/chrome-mv3, for a comparison).
+ * Each browser starts on a fresh profile, so Puente is being installed (and its database seeded,
+ * in another process) while the first page loads; on two cores that slows the page too.
+ * `--installed` installs Puente on the profile first, waits for the seeding, closes the browser
+ * and measures a browser started again on that profile, as a reader's browser starts.
  */
-import { launch, serve } from '../tests/e2e/harness';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, serve, waitForSeed } from '../tests/e2e/harness';
 import type { TraceEvent } from './feed-gc';
 
 const args = process.argv.slice(2);
 const [browsers = 3, pages = 3] = args.filter((a) => /^\d+$/.test(a)).map(Number);
 const extensionPath = args.find((a) => a.startsWith('--extension='))?.slice('--extension='.length);
+const installed = args.includes('--installed');
 
 interface Span extends TraceEvent {
+  /** The thread's CPU time in the span (wall time less time the thread waited for a core). */
+  tdur?: number;
   args?: { data?: { url?: string } };
 }
 
 const site = await serve(process.cwd());
 const port = new URL(site.origin).port;
-const rows: { first: boolean; evaluation: number; idleLongest: number; long: number[] }[] = [];
+const rows: { first: boolean; evaluation: number; cpu: number; idleLongest: number; long: number[] }[] = [];
 try {
   for (let b = 0; b < browsers; b++) {
-    const browser = await launch(extensionPath ? { extensionPath } : {});
+    const profile = installed ? mkdtempSync(join(tmpdir(), 'puente-load-')) : undefined;
+    if (profile) {
+      const install = await launch({ extensionPath, profile });
+      const page = await install.context.newPage();
+      await page.goto(install.url('options.html'));
+      await waitForSeed(page);
+      await install.close();
+    }
+    const browser = await launch({ extensionPath, profile });
     try {
       for (let p = 0; p < pages; p++) {
         const page = await browser.context.newPage();
@@ -75,13 +93,14 @@ try {
         const row = {
           first: p === 0,
           evaluation: ms(evaluation),
+          cpu: (evaluation.tdur ?? evaluation.dur!) / 1000,
           idleLongest: Math.max(0, ...idle.map(ms)),
           long,
         };
         rows.push(row);
         console.log(
           `browser ${b + 1}, load ${p + 1}${p === 0 ? ' (first since start)' : ''}: content script evaluated in ` +
-            `${Math.round(row.evaluation)} ms (compile ${Math.round(sum(within(evaluation, 'v8.compile')))}, ` +
+            `${Math.round(row.evaluation)} ms (CPU ${Math.round(row.cpu)}; compile ${Math.round(sum(within(evaluation, 'v8.compile')))}, ` +
             `run ${Math.round(sum(within(evaluation, 'v8.run')))}); ${idle.length} idle callbacks ` +
             `(longest ${Math.round(row.idleLongest)} ms, ${Math.round(sum(idle))} ms in all); ` +
             `tasks over 50 ms running Puente: ${long.length}${long.length ? ` [${long.map(Math.round).join(', ')}] ms` : ''}`,
@@ -89,6 +108,7 @@ try {
       }
     } finally {
       await browser.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
     }
   }
 } finally {
@@ -103,9 +123,13 @@ const summary = (first: boolean) => {
   };
   return (
     `${first ? 'first loads' : 'later loads'} (${some.length}): evaluation ${range(some.map((r) => r.evaluation))}, ` +
+    `of it on the CPU ${range(some.map((r) => r.cpu))}, ` +
     `longest idle callback ${range(some.map((r) => r.idleLongest))}, ` +
     `tasks over 50 ms running Puente ${some.reduce((n, r) => n + r.long.length, 0)}`
   );
 };
+console.log(
+  installed ? 'Puente installed before the browser started' : 'Puente installed as the browser started',
+);
 console.log(summary(true));
 if (pages > 1) console.log(summary(false));

@@ -43,13 +43,19 @@ export interface Session {
 
 /** Launches Chromium with the built extension (or another unpacked copy) on a fresh profile. */
 export async function launch(
-  options: { colorScheme?: 'light' | 'dark'; extensionPath?: string; args?: string[] } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    extensionPath?: string;
+    args?: string[];
+    /** A profile to start from (kept on close): a browser started again with Puente installed. */
+    profile?: string;
+  } = {},
 ): Promise<Session> {
   const extension = options.extensionPath ?? extensionDir;
   if (!existsSync(join(extension, 'manifest.json'))) {
     throw new Error('The extension is not built: run `npm run build` first.');
   }
-  const profile = mkdtempSync(join(tmpdir(), 'puente-e2e-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'puente-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
@@ -74,7 +80,7 @@ export async function launch(
     url: (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
