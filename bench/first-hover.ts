@@ -1,0 +1,56 @@
+/**
+ * How long the first hover on a page takes to show the card: from the pointer reaching a
+ * mention to the card in the page, in a browser that has not shown a card yet (on Chromium the
+ * card's interface is put into the frame on that first hover). Prints one figure per browser.
+ *
+ *   npm run build && node --import tsx bench/first-hover.ts [browsers] [--extension=<dir>] [--delay=<ms>]
+ *
+ * `--extension` loads another build (an earlier commit's .output/chrome-mv3, for a comparison);
+ * `--delay` sets the hover delay first (the default setting is 250 ms, part of every figure).
+ */
+import { launch, mentionRect, serve, waitForHighlights, waitForSeed } from '../tests/e2e/harness';
+
+const args = process.argv.slice(2);
+const [browsers = 4] = args.filter((a) => /^\d+$/.test(a)).map(Number);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const extensionPath = option('extension');
+const delay = option('delay');
+
+const site = await serve(process.cwd());
+const times: number[] = [];
+try {
+  for (let b = 0; b < browsers; b++) {
+    const session = await launch(extensionPath ? { extensionPath } : {});
+    try {
+      const options = await session.context.newPage();
+      await options.goto(session.url('options.html'));
+      await waitForSeed(options);
+      if (delay !== undefined) {
+        // The hover delay setting's storage key (lib/settings/appearance.ts).
+        await options.evaluate(
+          (ms) =>
+            (
+              globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+            ).chrome.storage.local.set({ hoverDelay: ms }),
+          Number(delay),
+        );
+      }
+      const page = await session.context.newPage();
+      await page.goto(`${site.origin}/tests/fixtures/pages/en-news.html`);
+      await waitForHighlights(page);
+      await page.waitForTimeout(1500);
+      const rect = await mentionRect(page, 'CELAC');
+      await page.mouse.move(rect.x + 30, rect.y + 60);
+      const start = Date.now();
+      await page.mouse.move(rect.x, rect.y);
+      await page.locator('puente-ui .card').waitFor();
+      times.push(Date.now() - start);
+    } finally {
+      await session.close();
+    }
+  }
+} finally {
+  site.server.close();
+}
+const sorted = [...times].sort((a, b) => a - b);
+console.log(`first hover to card (ms): ${times.join(' ')}; median ${sorted[Math.floor(sorted.length / 2)]}`);
