@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
@@ -13,5 +14,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto'],
     restoreMocks: true,
+    // Threads start faster than processes, and Vitest leaves one core idle by default: the
+    // suite runs in half the time with a worker per core.
+    pool: 'threads',
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });
