@@ -9,7 +9,8 @@ export interface SentenceSpan {
   end: number;
 }
 
-const ABBREVIATION =
+/** A period that ends an abbreviation, not a sentence (tested on the text up to the period). */
+export const ABBREVIATION =
   /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sr|Sra|Jr|No|Nos|Vol|pp|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.\s*$/;
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -29,7 +30,8 @@ export function splitSentences(text: string, lang = 'en'): SentenceSpan[] {
     const start = seg.index;
     const end = seg.index + seg.segment.length;
     const prev = spans[spans.length - 1];
-    if (prev && ABBREVIATION.test(text.slice(prev.start, prev.end + 1))) {
+    // (A segment keeps the white space after it: the previous one ends where this one starts.)
+    if (prev && ABBREVIATION.test(text.slice(prev.start, prev.end))) {
       prev.end = end;
     } else {
       spans.push({ start, end });

@@ -10,6 +10,7 @@ import {
   passagesOf,
   type DocumentMetadata,
 } from '@/lib/corpus/compile';
+import { splitSentences } from '@/lib/text/sentences';
 
 const dir = join(__dirname, '../../assets/corpus');
 const metadata = parse(readFileSync(join(dir, 'metadata.yaml'), 'utf8')) as DocumentMetadata[];
@@ -206,5 +207,19 @@ describe('corpus compiler', () => {
 
   it('refuses a file name without a stable id', () => {
     expect(() => documentId('article.txt')).toThrow(/<n>_<hex>/);
+  });
+
+  it('splits sentences with ICU, but not after a title, an initial or a numbered heading', () => {
+    const text = 'Mr. Wang met Dr. Li in Beijing. I. Further steps were taken. The U.S. side agreed.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'Mr. Wang met Dr. Li in Beijing.',
+      'I. Further steps were taken.',
+      'The U.S. side agreed.',
+    ]);
+    const zh = '中拉论坛成立。习近平出席！';
+    expect(splitSentences(zh, 'zh').map((s) => zh.slice(s.start, s.end))).toEqual([
+      '中拉论坛成立。',
+      '习近平出席！',
+    ]);
   });
 });
