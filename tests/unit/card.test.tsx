@@ -1,4 +1,7 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { Card, definitionsFor, type CardProps } from '@/components/page/Card';
 import { createHandlers } from '@/lib/background/handlers';
 import { commandMessage } from '@/lib/background/commands';
@@ -8,6 +11,8 @@ import { entryPageData } from '@/lib/db/entries';
 import { createNote } from '@/lib/db/notes';
 import { seedDatabase } from '@/lib/db/seed';
 import { contextAround, sentenceAround } from '@/lib/content/sentence';
+import { compileDocument, type DocumentMetadata } from '@/lib/corpus/compile';
+import { splitSentences } from '@/lib/text/sentences';
 import type { PageEntry } from '@/lib/match/forms';
 import { makeBundle, makeNote, mount, unmountAll } from './helpers';
 
@@ -217,11 +222,56 @@ describe('page sentences', () => {
     expect(s.text).toBe('The CELAC met in Beijing.');
     expect(s.text.slice(s.start, s.end)).toBe('CELAC');
     const long = `${'word '.repeat(100)}CELAC${' word'.repeat(100)}`;
-    const c = sentenceAround(long, 500, 505, 'en', 120);
+    const c = sentenceAround(long, 500, 505, 120);
     expect(c.text.length).toBeLessThanOrEqual(122);
     expect(c.text.startsWith('…') && c.text.endsWith('…')).toBe(true);
     expect(c.text.slice(c.start, c.end)).toBe('CELAC');
-    expect(sentenceAround('中拉论坛成立。习近平出席。', 7, 10, 'zh').text).toBe('习近平出席。');
+    expect(sentenceAround('中拉论坛成立。习近平出席。', 7, 10).text).toBe('习近平出席。');
+  });
+
+  it('breaks where ICU does on news text, except after abbreviations and at line breaks', () => {
+    const around = (text: string, word: string) => {
+      const at = text.indexOf(word);
+      return sentenceAround(text, at, at + word.length, 1000).text;
+    };
+    const text =
+      'Mr. Wang met J. Smith in the U.S. capital. “Is CELAC ready?” he asked! ¿Qué dijo la CELAC? Nada.';
+    expect(around(text, 'Wang')).toBe('Mr. Wang met J. Smith in the U.S. capital.');
+    expect(around(text, 'ready')).toBe('“Is CELAC ready?” he asked!');
+    expect(around(text, 'dijo')).toBe('¿Qué dijo la CELAC?');
+    expect(around('It grew 3.5 per cent, i.e. fast. Then CELAC met.', 'grew')).toBe(
+      'It grew 3.5 per cent, i.e. fast.',
+    );
+    expect(around('The China-CELAC\n    Forum met. Then', 'Forum')).toBe('The China-CELAC\n    Forum met.');
+    expect(around('中方愿同拉方共建“一带一路”。双方同意！下一步？好', '双方')).toBe('双方同意！');
+    // A mention across a sentence end keeps both sentences.
+    expect(around('It ended. Then it began.', 'ended. Then')).toBe('It ended. Then it began.');
+  });
+
+  it('finds the same sentences as the corpus compiler (Intl.Segmenter) in every corpus paragraph', () => {
+    const dir = join(__dirname, '../../assets/corpus');
+    const metadata = parse(readFileSync(join(dir, 'metadata.yaml'), 'utf8')) as DocumentMetadata[];
+    let sentences = 0;
+    const differ: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const doc = compileDocument(
+        file,
+        readFileSync(join(dir, file), 'utf8'),
+        metadata.find((m) => m.file === file),
+      );
+      for (const p of doc.paragraphs) {
+        for (const span of splitSentences(p.text, doc.language)) {
+          // The middle character of each sentence stands for a mention.
+          const mid = Math.floor((span.start + span.end) / 2);
+          const got = sentenceAround(p.text, mid, mid + 1, Infinity).text;
+          sentences++;
+          if (got !== p.text.slice(span.start, span.end))
+            differ.push(`${got} | ${p.text.slice(span.start, span.end)}`);
+        }
+      }
+    }
+    expect(sentences).toBeGreaterThan(200);
+    expect(differ).toEqual([]);
   });
 
   it('keeps 32 characters of context on both sides', () => {
