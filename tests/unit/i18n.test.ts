@@ -4,7 +4,7 @@ import { parseMessagesText, type ParsedMessage } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 import { fromBrowserLanguage, resolveUiLanguage, type UiLanguage } from '@/lib/i18n/languages';
 import { createTranslator } from '@/lib/i18n/translator';
-import { formatDocumentDate } from '@/lib/ui/format';
+import { formatCalendar, formatDocumentDate } from '@/lib/ui/format';
 import { localeFile, translator } from './locales';
 import { hardCodedStrings } from './ui-strings';
 
@@ -135,6 +135,35 @@ describe('the translator', () => {
     expect(translator('es').plural('page.mentions', 1500)).toBe('1500 menciones');
     expect(translator('zh').plural('page.mentions', 3)).toBe('3 处提及');
     expect(translator('es').t('switch.site', { site: 'elpais.com' })).toBe('Resaltar en elpais.com');
+    // Small whole numbers skip Intl (its first use loads locale data): they must read the same.
+    for (const lang of ['en', 'es', 'zh'] as const) {
+      const t = translator(lang);
+      const intl = new Intl.NumberFormat(t.tag);
+      for (const n of [-1000, -999, -1, 0, 1, 7, 42, 999, 1000, 12345, 1.5, 0.25]) {
+        expect(t.number(n), `${lang} ${n}`).toBe(intl.format(n));
+      }
+    }
+  });
+
+  it('writes dates as Intl does in each language, without Intl', () => {
+    for (const lang of ['en', 'es', 'zh'] as const) {
+      const t = translator(lang);
+      const tag = t.tag;
+      for (const year of [1999, 2015, 2024]) {
+        const yearOnly = new Intl.DateTimeFormat(tag, { year: 'numeric', timeZone: 'UTC' });
+        expect(formatCalendar(t, year)).toBe(yearOnly.format(Date.UTC(year, 0, 1)));
+        for (let month = 1; month <= 12; month++) {
+          const monthYear = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+          expect(formatCalendar(t, year, month)).toBe(monthYear.format(Date.UTC(year, month - 1, 1)));
+          const long = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+          for (const day of [1, 9, 19, 28]) {
+            expect(formatCalendar(t, year, month, day), `${lang} ${year}-${month}-${day}`).toBe(
+              long.format(Date.UTC(year, month - 1, day)),
+            );
+          }
+        }
+      }
+    }
   });
 
   it('writes approximate dates in each language', () => {
