@@ -91,8 +91,9 @@ export class CardHost {
   hover(mention: PageMention | null, entry: PageEntry | null): void {
     this.timers.clearTimeout(this.showTimer);
     if (mention && entry) {
-      // The card's interface loads while the hover delay runs (once per frame).
-      if (!this.view) void this.loadView().catch(() => undefined);
+      // The card's interface loads and its host goes into the page while the hover delay runs
+      // (once per frame): in a task of their own, not in the one that shows the first card.
+      void this.prepare().catch(() => undefined);
       this.cancelHide();
       if (this.open?.mention === mention) return;
       if (this.open?.pinned) return;
@@ -138,7 +139,7 @@ export class CardHost {
       this.returnFocus = active instanceof HTMLElement ? active : null;
     }
     const run = mention.run;
-    const sentence = sentenceAround(run.text, mention.start, mention.end, this.options.pageLang());
+    const sentence = sentenceAround(run.text, mention.start, mention.end);
     const cached = this.cache.has(entry.id);
     this.open = {
       mention,
@@ -241,14 +242,22 @@ export class CardHost {
     }, 300);
   }
 
+  /** Loads the card's interface and puts its host into the page, once. */
+  private prepare(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+    if (!this.mounting) {
+      const mounting = this.loadView().then((view) => {
+        this.view = view;
+        return this.createUi(view.css);
+      });
+      // A view that failed to load is asked for again next time.
+      mounting.catch(() => this.mounting === mounting && (this.mounting = null));
+      this.mounting = mounting;
+    }
+    return this.mounting;
+  }
+
   private async mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
-    this.mounting ??= this.loadView().then((view) => {
-      this.view = view;
-      return this.createUi(view.css);
-    });
-    // A view that failed to load is asked for again next time.
-    this.mounting.catch(() => (this.mounting = null));
-    const ui = await this.mounting;
+    const ui = await this.prepare();
     // A page may remove the host: it is put back when a card is shown, never in answer to the
     // removal itself, so a page that keeps removing it cannot draw Puente into a loop.
     if (!ui.shadowHost.isConnected) {
