@@ -228,6 +228,11 @@ export async function mentionRect(page: Page, text: string) {
 
 /** Moves the pointer onto a mention as a person would, and waits for its card. */
 export async function hover(page: Page, text: string) {
+  // The page may still be being marked (in slices, the first screen first): wait for this one.
+  await until(
+    async () => (await mentionRect(page, text).catch(() => null)) !== null,
+    `a highlight "${text}"`,
+  );
   const r = await mentionRect(page, text);
   await page.mouse.move(r.x + 30, r.y + 60);
   await page.mouse.move(r.x, r.y, { steps: 3 });
