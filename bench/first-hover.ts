@@ -2,8 +2,9 @@
  * How long the first hover on a page takes to show the card: from the pointer reaching a
  * mention to the card in the page, in a browser that has not shown a card yet (on Chromium the
  * card's interface is put into the frame on that first hover). Prints one figure per browser,
- * and the longest animation frame (Long Animation Frames API) from the pointer's move until
- * the card's data has been shown for a while: the first card of a page pays one-time costs.
+ * and the longest task and animation frame (Long Tasks and Long Animation Frames APIs) from
+ * the pointer's move until the card has shown its data for a while: the first card of a page
+ * pays one-time costs.
  *
  *   npm run build && node --import tsx bench/first-hover.ts [browsers] [--extension=<dir>] [--delay=<ms>]
  *
@@ -21,6 +22,7 @@ const delay = option('delay');
 const site = await serve(process.cwd());
 const times: number[] = [];
 const frames: number[] = [];
+const tasks: number[] = [];
 try {
   for (let b = 0; b < browsers; b++) {
     const session = await launch(extensionPath ? { extensionPath } : {});
@@ -44,9 +46,11 @@ try {
       await page.waitForTimeout(1500);
       const rect = await mentionRect(page, 'CELAC');
       await page.mouse.move(rect.x + 30, rect.y + 60);
-      await page.evaluate(`window.__frames = [];
+      await page.evaluate(`window.__frames = []; window.__tasks = [];
         new PerformanceObserver((list) => window.__frames.push(...list.getEntries().map((e) => e.duration)))
-          .observe({ type: 'long-animation-frame' });`);
+          .observe({ type: 'long-animation-frame' });
+        new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration)))
+          .observe({ type: 'longtask' });`);
       // Timed in the page, from the pointer's move onto the mention to the first frame that
       // has the card (Playwright's waitFor polls every 100 ms or so, too coarse for this).
       // (A string: tsx would wrap a named inner function in a helper the page does not have.)
@@ -65,6 +69,7 @@ try {
       await page.locator('puente-ui .card .excerpt').first().waitFor();
       await page.waitForTimeout(500);
       frames.push(Math.round(Math.max(0, ...(await page.evaluate<number[]>('window.__frames')))));
+      tasks.push(Math.round(Math.max(0, ...(await page.evaluate<number[]>('window.__tasks')))));
     } finally {
       await session.close();
     }
@@ -74,4 +79,5 @@ try {
 }
 const sorted = [...times].sort((a, b) => a - b);
 console.log(`first hover to card (ms): ${times.join(' ')}; median ${sorted[Math.floor(sorted.length / 2)]}`);
+console.log(`longest task during the first card (ms; 0 when none over 50): ${tasks.join(' ')}`);
 console.log(`longest frame during the first card (ms; 0 when none over 50): ${frames.join(' ')}`);
