@@ -1,9 +1,13 @@
 import type { Note } from '@/lib/db/types';
 import { useT } from '@/lib/i18n/context';
+import { formatCalendar } from '@/lib/ui/format';
 
 /** The card over a saved quote: the user's note on it. */
 export function NoteCard({ note, onClose }: { note: Note; onClose: () => void }) {
-  const { t, tag } = useT();
+  const i18n = useT();
+  const { t } = i18n;
+  // Written without Intl, like the card's dates (lib/ui/format.ts), in the reader's time zone.
+  const saved = new Date(note.createdAt);
   const titleId = `puente-note-${note.id}`;
   return (
     <div class="card note-card" role="dialog" aria-labelledby={titleId} tabIndex={-1} data-note-id={note.id}>
@@ -23,7 +27,7 @@ export function NoteCard({ note, onClose }: { note: Note; onClose: () => void })
       {note.tags.length > 0 && <p class="note-tags">{note.tags.map((t) => `#${t}`).join(' ')}</p>}
       <p class="more">
         {t('card.savedOn', {
-          date: new Intl.DateTimeFormat(tag, { dateStyle: 'medium' }).format(note.createdAt),
+          date: formatCalendar(i18n, saved.getFullYear(), saved.getMonth() + 1, saved.getDate()),
         })}
       </p>
     </div>

@@ -2,7 +2,7 @@
  * The sentence on the page around a mention, clipped sensibly when it is very long.
  *
  * Written here instead of using Intl.Segmenter (which the corpus compiler uses): the first
- * sentence segmenter a page's renderer makes costs 30–75 ms (ICU builds its break rules), a long
+ * sentence segmenter a page's renderer makes costs 17–77 ms (ICU loads its data), a long
  * task on the first hover of every page; and the segmenter reads the run from its start, up
  * to megabytes in one text node. This looks only at the text around the mention and breaks
  * where ICU does on news text: after . ! ? and their CJK forms (and closing quotes or brackets

@@ -2,7 +2,7 @@
  * Dates for the UI, as the text gives them, approximate or not.
  *
  * Written from the locale files instead of with Intl.DateTimeFormat: the first Intl object a
- * page makes loads locale data, 17–70 ms in one task, and the card (which runs in news pages)
+ * page makes loads locale data, 17–77 ms in one task, and the card (which runs in news pages)
  * would pay it on the first hover of every page. The locale strings give what Intl gives
  * (`dateStyle: 'long'`, and month and year, or a year); tests/unit/i18n.test.ts checks every
  * month of several years against Intl in each language.

@@ -10,6 +10,7 @@ import { cardView } from '@/lib/content/card-view';
 import { CARD_VIEW } from '@/lib/content/live-copy';
 import { createTranslator } from '@/lib/i18n/translator';
 import { makeNote } from './helpers';
+import { translator } from './locales';
 
 const world = globalThis as { [CARD_VIEW]?: unknown };
 
@@ -101,6 +102,10 @@ describe('cardView', () => {
     cardView.note(layer, { note, onClose }, createTranslator('en', {}));
     expect(layer.textContent).toContain('<img src=x onerror="alert(1)">');
     expect(layer.querySelector('img')).toBeNull();
+    // The date the note was saved, in the reader's time zone and language.
+    const may13 = new Date(2025, 4, 13, 23, 30).getTime();
+    cardView.note(layer, { note: { ...note, createdAt: may13 }, onClose }, translator('es'));
+    expect(layer.textContent).toContain('13 de mayo de 2025');
     cardView.clear(layer);
     expect(layer.childNodes.length).toBe(0);
     layer.remove();
