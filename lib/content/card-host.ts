@@ -8,7 +8,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { NoteState } from '@/components/page/Card';
+import type { CardProps, NoteState } from '@/components/page/Card';
 import type { Lang } from '../bundle/types';
 import type { CardData } from '../db/cards';
 import type { PageEntry } from '../match/forms';
@@ -68,6 +68,7 @@ export class CardHost {
   private toastTimer = 0;
   private returnFocus: HTMLElement | null = null;
   private readonly timers: PageTimers;
+  private warmed = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -93,7 +94,9 @@ export class CardHost {
     if (mention && entry) {
       // The card's interface loads and its host goes into the page while the hover delay runs
       // (once per frame): in a task of their own, not in the one that shows the first card.
-      void this.prepare().catch(() => undefined);
+      void this.prepare()
+        .then(() => this.warm(mention, entry))
+        .catch(() => undefined);
       this.cancelHide();
       if (this.open?.mention === mention) return;
       if (this.open?.pinned) return;
@@ -314,29 +317,73 @@ export class CardHost {
     const o = this.open;
     const layer = this.ui?.mounted;
     if (!o || !layer || !this.view) return;
-    this.view.card(
-      layer,
-      {
-        entry: o.entry,
-        data: o.data,
-        loading: o.loading,
-        error: o.error,
-        sentence: o.sentence,
-        pageLang: this.options.leadLang(),
-        sentenceLang: this.options.pageLang(),
-        uiLang: this.options.i18n().lang,
-        pinned: o.pinned,
-        note: o.note,
-        status: o.status,
-        onPin: () => this.patch({ pinned: !o.pinned }),
-        onClose: () => this.close(),
-        onOpenPanel: () => void this.openPanel(o),
-        onCopy: () => void this.copy(o),
-        onStartNote: () => this.patch({ note: 'editing', status: null }),
-        onCancelNote: () => this.patch({ note: 'closed' }),
-        onSaveNote: (text) => void this.saveNote(o, text),
-      },
-      this.options.i18n(),
+    this.view.card(layer, this.props(o), this.options.i18n());
+  }
+
+  private props(o: Open): CardProps {
+    return {
+      entry: o.entry,
+      data: o.data,
+      loading: o.loading,
+      error: o.error,
+      sentence: o.sentence,
+      pageLang: this.options.leadLang(),
+      sentenceLang: this.options.pageLang(),
+      uiLang: this.options.i18n().lang,
+      pinned: o.pinned,
+      note: o.note,
+      status: o.status,
+      onPin: () => this.patch({ pinned: !o.pinned }),
+      onClose: () => this.close(),
+      onOpenPanel: () => void this.openPanel(o),
+      onCopy: () => void this.copy(o),
+      onStartNote: () => this.patch({ note: 'editing', status: null }),
+      onCancelNote: () => this.patch({ note: 'closed' }),
+      onSaveNote: (text) => void this.saveNote(o, text),
+    };
+  }
+
+  /**
+   * The first card of a frame costs more than any later one: V8 compiles and runs the card's
+   * code for the first time, and the page lays out text in faces it has not used yet (the
+   * card's own, the Chinese name). In one task that was 50-80 ms. So once per frame, while the
+   * hover delay runs, the card of the hovered mention is drawn twice and dropped, each in a task
+   * of its own: first into an element outside the document (the code), then hidden in Puente's
+   * layer with its layout read (the faces). No request is made, and the page sees nothing: the
+   * card is gone again before the task ends.
+   */
+  private warm(mention: PageMention, entry: PageEntry): void {
+    if (this.warmed || this.open) return;
+    this.warmed = true;
+    const run = mention.run;
+    const stand: Open = {
+      mention,
+      range: document.createRange(),
+      entry,
+      sentence: sentenceAround(run.text, mention.start, mention.end),
+      data: null,
+      loading: true,
+      error: null,
+      pinned: false,
+      note: 'closed',
+      status: null,
+    };
+    const draw = (layer: () => HTMLElement | null | undefined, next?: () => void) =>
+      this.timers.setTimeout(() => {
+        const view = this.view;
+        const into = layer();
+        if (this.open || this.noteOpen || !view || !into) return;
+        const visibility = into.style.visibility;
+        into.style.visibility = 'hidden';
+        view.card(into, this.props(stand), this.options.i18n());
+        void (into.firstElementChild as HTMLElement | null)?.offsetWidth;
+        view.clear(into);
+        into.style.visibility = visibility;
+        next?.();
+      }, 0);
+    draw(
+      () => document.createElement('div'),
+      () => draw(() => this.ui?.mounted),
     );
   }
 

@@ -1,0 +1,153 @@
+/**
+ * The card host's timing around the first card of a frame: while the hover delay runs, the
+ * card is drawn once outside the document and once hidden in Puente's layer, each in a task of
+ * its own, and dropped; nothing is asked of the background and nothing stays in the page.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardProps } from '@/components/page/Card';
+import { CardHost, HOST_NAME } from '@/lib/content/card-host';
+import type { CardView } from '@/lib/content/card-view';
+import type { PageMention } from '@/lib/content/mentions';
+import type { PageEntry } from '@/lib/match/forms';
+import { toBackground } from '@/lib/messaging/protocol';
+import { translator } from './locales';
+
+const entry: PageEntry = {
+  id: 'celac',
+  kind: 'organization',
+  en: 'CELAC',
+  zh: '拉共体',
+  es: 'CELAC',
+  pinyin: 'Lā gòngtǐ',
+  forms: ['CELAC'],
+  exclude: [],
+};
+const text = 'Leaders of CELAC met in Beijing. They signed a plan.';
+function mention(start: number): PageMention {
+  const block = document.createElement('p');
+  const node = document.createTextNode(text);
+  block.append(node);
+  document.body.append(block);
+  return { entry: 0, run: { text, nodes: [node], starts: [0], block }, start, end: start + 5 };
+}
+
+interface Draw {
+  into: HTMLElement;
+  connected: boolean;
+  hidden: boolean;
+  props: CardProps;
+  /** The task it ran in (counted by the fake clock's timer runs). */
+  at: number;
+}
+
+function recordingView() {
+  const draws: Draw[] = [];
+  const clears: HTMLElement[] = [];
+  let task = 0;
+  const view: CardView = {
+    css: '',
+    card(layer, props) {
+      const card = document.createElement('div');
+      card.className = 'card';
+      card.textContent = props.entry.en;
+      layer.replaceChildren(card);
+      draws.push({
+        into: layer,
+        connected: layer.isConnected,
+        hidden: layer.style.visibility === 'hidden',
+        props,
+        at: task,
+      });
+    },
+    note() {},
+    clear(layer) {
+      layer.replaceChildren();
+      clears.push(layer);
+    },
+    place: () => () => undefined,
+  };
+  return { view, draws, clears, nextTask: () => task++ };
+}
+
+describe('CardHost: the first card of a frame', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+    document.body.replaceChildren();
+    document.querySelectorAll(HOST_NAME).forEach((e) => e.remove());
+    fakeBrowser.reset();
+  });
+
+  function setup(delay: number | (() => number) = 250) {
+    vi.useFakeTimers();
+    const send = vi.spyOn(toBackground, 'sendMessage').mockResolvedValue(null);
+    const rec = recordingView();
+    const ctx = new ContentScriptContext('test');
+    const host = new CardHost(ctx, {
+      delay: typeof delay === 'number' ? () => delay : delay,
+      pageLang: () => 'en',
+      leadLang: () => 'en',
+      i18n: () => translator('en'),
+      loadView: () => Promise.resolve(rec.view),
+    });
+    // One timer task at a time, so that draws in the same task show as such.
+    const step = async () => {
+      rec.nextTask();
+      await vi.advanceTimersToNextTimerAsync();
+    };
+    return { host, send, step, ...rec };
+  }
+
+  it('draws the hovered card twice during the delay, in two tasks, and leaves nothing', async () => {
+    const { host, send, step, draws, clears } = setup();
+    host.hover(mention(11), entry);
+    await step();
+    expect(draws).toHaveLength(1);
+    await step();
+    expect(draws).toHaveLength(2);
+    const [code, faces] = draws;
+    expect(code!.connected).toBe(false);
+    expect(faces!.connected).toBe(true);
+    expect(faces!.hidden).toBe(true);
+    expect(faces!.at).toBeGreaterThan(code!.at);
+    expect(clears).toEqual([code!.into, faces!.into]);
+    expect(faces!.into.childElementCount).toBe(0);
+    expect(faces!.into.style.visibility).toBe('');
+    expect(code!.props.entry).toBe(entry);
+    expect(code!.props.sentence?.text).toBe('Leaders of CELAC met in Beijing.');
+    expect(send).not.toHaveBeenCalledWith('getCardData', expect.anything());
+    expect(host.mention).toBeNull();
+
+    // The delay ends: the card opens (a third draw, visible), its data asked for once.
+    await vi.advanceTimersByTimeAsync(250);
+    expect(host.mention?.start).toBe(11);
+    expect(draws.length).toBeGreaterThanOrEqual(3);
+    expect(draws.at(-1)!.hidden).toBe(false);
+    expect(draws.at(-1)!.into.textContent).toBe('CELAC');
+    expect(send).toHaveBeenCalledWith('getCardData', { id: 'celac' });
+  });
+
+  it('warms up once per frame, and not at all once a card is open', async () => {
+    let delay = 0;
+    const { host, step, draws } = setup(() => delay);
+    host.hover(mention(11), entry);
+    // No delay: the card opens before the warm-up's tasks come, which then draw nothing.
+    await step();
+    await step();
+    await step();
+    expect(host.mention?.start).toBe(11);
+    expect(draws.length).toBeGreaterThan(0);
+    expect(draws.every((d) => d.connected && !d.hidden)).toBe(true);
+    host.close();
+    // A later first hover (with a delay again) draws only the card itself, after the delay.
+    delay = 250;
+    const before = draws.length;
+    host.hover(mention(33), entry);
+    await step();
+    expect(draws.length).toBeGreaterThan(before);
+    expect(host.mention?.start).toBe(33);
+    expect(draws.slice(before).every((d) => d.connected && !d.hidden)).toBe(true);
+  });
+});
