@@ -6,10 +6,11 @@
  * the pointer's move until the card has shown its data for a while: the first card of a page
  * pays one-time costs.
  *
- *   npm run build && node --import tsx bench/first-hover.ts [browsers] [--extension=<dir>] [--delay=<ms>]
+ *   npm run build && node --import tsx bench/first-hover.ts [browsers] [--extension=<dir>] [--delay=<ms>] [--page=zh|es]
  *
  * `--extension` loads another build (an earlier commit's .output/chrome-mv3, for a comparison);
- * `--delay` sets the hover delay first (the default setting is 250 ms, part of every figure).
+ * `--delay` sets the hover delay first (the default setting is 250 ms, part of every figure);
+ * `--page` hovers on the Chinese or Spanish fixture instead of the English one.
  */
 import { launch, mentionRect, serve, waitForHighlights, waitForSeed } from '../tests/e2e/harness';
 
@@ -18,6 +19,12 @@ const [browsers = 4] = args.filter((a) => /^\d+$/.test(a)).map(Number);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const extensionPath = option('extension');
 const delay = option('delay');
+// The fixture and the mention hovered on it.
+const { file, term } = {
+  en: { file: 'en-news.html', term: 'CELAC' },
+  zh: { file: 'zh-news.html', term: '中拉论坛' },
+  es: { file: 'es-news.html', term: 'Iniciativa de la Franja y la Ruta' },
+}[(option('page') ?? 'en') as 'en' | 'zh' | 'es'];
 
 const site = await serve(process.cwd());
 const times: number[] = [];
@@ -41,10 +48,10 @@ try {
         );
       }
       const page = await session.context.newPage();
-      await page.goto(`${site.origin}/tests/fixtures/pages/en-news.html`);
+      await page.goto(`${site.origin}/tests/fixtures/pages/${file}`);
       await waitForHighlights(page);
       await page.waitForTimeout(1500);
-      const rect = await mentionRect(page, 'CELAC');
+      const rect = await mentionRect(page, term);
       await page.mouse.move(rect.x + 30, rect.y + 60);
       await page.evaluate(`window.__frames = []; window.__tasks = [];
         new PerformanceObserver((list) => window.__frames.push(...list.getEntries().map((e) => e.duration)))
