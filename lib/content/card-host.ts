@@ -116,6 +116,8 @@ export class CardHost {
   /** Hover over a saved quote: shows its note after the delay. */
   hoverNote(anchor: Anchor): void {
     this.timers.clearTimeout(this.showTimer);
+    // As for a mention: the interface loads while the delay runs.
+    void this.prepare().catch(() => undefined);
     this.cancelHide();
     if (this.noteOpen === anchor || this.open?.pinned) return;
     this.showTimer = this.timers.setTimeout(

@@ -12,6 +12,7 @@ import type { CardView } from '@/lib/content/card-view';
 import type { PageMention } from '@/lib/content/mentions';
 import type { PageEntry } from '@/lib/match/forms';
 import { toBackground } from '@/lib/messaging/protocol';
+import { makeNote } from './helpers';
 import { translator } from './locales';
 
 const entry: PageEntry = {
@@ -45,6 +46,7 @@ interface Draw {
 function recordingView() {
   const draws: Draw[] = [];
   const clears: HTMLElement[] = [];
+  const notes: HTMLElement[] = [];
   let task = 0;
   const view: CardView = {
     css: '',
@@ -61,14 +63,17 @@ function recordingView() {
         at: task,
       });
     },
-    note() {},
+    note(layer, props) {
+      layer.textContent = props.note.text;
+      notes.push(layer);
+    },
     clear(layer) {
       layer.replaceChildren();
       clears.push(layer);
     },
     place: () => () => undefined,
   };
-  return { view, draws, clears, nextTask: () => task++ };
+  return { view, draws, clears, notes, nextTask: () => task++ };
 }
 
 describe('CardHost: the first card of a frame', () => {
@@ -84,20 +89,24 @@ describe('CardHost: the first card of a frame', () => {
     vi.useFakeTimers();
     const send = vi.spyOn(toBackground, 'sendMessage').mockResolvedValue(null);
     const rec = recordingView();
+    let loads = 0;
     const ctx = new ContentScriptContext('test');
     const host = new CardHost(ctx, {
       delay: typeof delay === 'number' ? () => delay : delay,
       pageLang: () => 'en',
       leadLang: () => 'en',
       i18n: () => translator('en'),
-      loadView: () => Promise.resolve(rec.view),
+      loadView: () => {
+        loads++;
+        return Promise.resolve(rec.view);
+      },
     });
     // One timer task at a time, so that draws in the same task show as such.
     const step = async () => {
       rec.nextTask();
       await vi.advanceTimersToNextTimerAsync();
     };
-    return { host, send, step, ...rec };
+    return { host, send, step, loads: () => loads, ...rec };
   }
 
   it('draws the hovered card twice during the delay, in two tasks, and leaves nothing', async () => {
@@ -149,5 +158,19 @@ describe('CardHost: the first card of a frame', () => {
     expect(draws.length).toBeGreaterThan(before);
     expect(host.mention?.start).toBe(33);
     expect(draws.slice(before).every((d) => d.connected && !d.hidden)).toBe(true);
+  });
+
+  it('loads the interface while the delay runs on a saved quote too, then shows its note', async () => {
+    const { host, loads, notes } = setup();
+    const range = document.createRange();
+    range.selectNodeContents(mention(0).run.block);
+    host.hoverNote({ note: makeNote('n1', 'Worth a look'), range, how: 'exact' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(loads()).toBe(1);
+    expect(notes).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.isConnected).toBe(true);
+    expect(notes[0]!.textContent).toBe('Worth a look');
   });
 });
