@@ -62,6 +62,16 @@ describe('textRuns', () => {
     expect([...textRuns(document.body)].map((r) => r.text)).toEqual(['light', 'in the shadow CELAC']);
   });
 
+  it('reads the shadow roots of every element that can have one, custom elements included', () => {
+    // The standard's list for attachShadow: only these are asked for a shadow root.
+    const hosts = ['article', 'section', 'span', 'h2', 'news-card', 'x-y-z'];
+    document.body.innerHTML = hosts.map((t) => `<${t}></${t}>`).join('');
+    hosts.forEach((t, i) => {
+      document.body.children[i]!.attachShadow({ mode: 'open' }).innerHTML = `<p>${t} inside</p>`;
+    });
+    expect([...textRuns(document.body)].map((r) => r.text)).toEqual(hosts.map((t) => `${t} inside`));
+  });
+
   it('locates run offsets in their text nodes', () => {
     document.body.innerHTML = '<p>ab<b>cd</b>ef</p>';
     const [run] = [...textRuns(document.body)];
