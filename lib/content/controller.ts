@@ -26,6 +26,8 @@ import { toBackground } from '../messaging/protocol';
 import { ContentPreferences } from './preferences';
 import { runTeardown } from './teardown';
 
+const HOST_TAG = HOST_NAME.toUpperCase();
+
 /** Runs Puente on this page until the context is invalidated. */
 export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): void {
   const timers = contextTimers(ctx);
@@ -46,7 +48,9 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     leadLang: () => (prefs.lead === 'page' ? pageLang() : prefs.lead),
     i18n: () => prefs.i18n,
   });
-  const exclude = (el: Element) => el.localName === HOST_NAME;
+  // Puente's host by the tag name the walk has read: upper case in HTML documents, as created
+  // in XHTML ones.
+  const exclude = (el: Element, tagName = el.tagName) => tagName === HOST_TAG || tagName === HOST_NAME;
   // Styles from the manifest do not reach into shadow trees: the user's sheet, which states
   // every kind (and the notes' mark), is adopted there (no element added).
   const onShadowRoot = (root: ShadowRoot) => prefs.adoptInto(root);

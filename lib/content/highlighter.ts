@@ -84,7 +84,10 @@ export class PageHighlighter {
     private readonly win: Window & typeof globalThis,
     readonly data: PageMatcherData,
     private readonly ctx: HighlighterContext,
-    options: { exclude: (el: Element) => boolean; onShadowRoot?: (root: ShadowRoot) => void },
+    options: {
+      exclude: (el: Element, tagName?: string) => boolean;
+      onShadowRoot?: (root: ShadowRoot) => void;
+    },
     automaton?: Automaton,
   ) {
     this.automaton = automaton ?? buildPageMatcher(data.entries);
@@ -384,7 +387,7 @@ export class PageHighlighter {
       e;
       e = e.parentElement
     ) {
-      if (this.walk.exclude?.(e)) return true;
+      if (this.walk.exclude?.(e, e.tagName)) return true;
     }
     return false;
   }

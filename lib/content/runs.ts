@@ -74,8 +74,11 @@ const INLINE = new Set([
 
 /** Options of a walk. */
 export interface WalkOptions {
-  /** Elements to leave out with everything inside (Puente's own UI). */
-  exclude?: (el: Element) => boolean;
+  /**
+   * Elements to leave out with everything inside (Puente's own UI). The walk passes the tag
+   * name it has read, which spares the callback a call into the DOM per element.
+   */
+  exclude?: (el: Element, tagName: string) => boolean;
   /** Text nodes already handled (by an earlier, visible-first pass). */
   done?: WeakSet<Text>;
   /** Called for each open shadow root before its text is read. */
@@ -106,6 +109,10 @@ const SHADOW_HOSTS = new Set([
   'SECTION',
   'SPAN',
 ]);
+
+// Node.ELEMENT_NODE and Node.TEXT_NODE, without reading the global \`Node\` in the walk's loop.
+const ELEMENT = 1;
+const TEXT = 3;
 
 const SKIP_TAG = 1;
 const INLINE_TAG = 2;
@@ -144,14 +151,14 @@ function skipped(el: Element, tagName: string, flags: number, options: WalkOptio
   // Lower-case names are SVG or MathML in HTML documents (or any element of an XHTML one).
   if (!(flags & HTML_TAG) && el.namespaceURI === 'http://www.w3.org/2000/svg') return true;
   // Most elements have no attributes: one call tells.
-  if (!el.hasAttributes()) return options.exclude?.(el) ?? false;
+  if (!el.hasAttributes()) return options.exclude?.(el, tagName) ?? false;
   if (el.hasAttribute('hidden')) return true;
   // Editable regions (and everything inside them: the whole subtree is left out). Reading the
   // attribute rather than isContentEditable avoids a style recalculation per element.
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   if (el.getAttribute('aria-hidden') === 'true' && tagName !== 'HTML' && tagName !== 'BODY') return true;
-  return options.exclude?.(el) ?? false;
+  return options.exclude?.(el, tagName) ?? false;
 }
 
 /** Whether an element flows inside a line of text. */
@@ -174,7 +181,7 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
   const doc = root.ownerDocument ?? (root as Document);
   // Starting inside an editable or skipped region (a mutation there) yields nothing.
   for (
-    let el = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
+    let el = root.nodeType === ELEMENT ? (root as Element) : root.parentElement;
     el;
     el = el.parentElement
   ) {
@@ -196,7 +203,7 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
   let lastBlock: Element | null = null;
   let node: Node | null = walker.currentNode;
   while (node) {
-    if (node.nodeType === Node.ELEMENT_NODE) {
+    if (node.nodeType === ELEMENT) {
       const el = node as Element;
       const tagName = el.tagName;
       const flags = flagsOf(tagName);
@@ -213,7 +220,7 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
         options.onShadowRoot?.(shadow);
         yield* textRuns(shadow, options);
       }
-    } else if (node.nodeType === Node.TEXT_NODE) {
+    } else if (node.nodeType === TEXT) {
       const text = node as Text;
       if (options.done?.has(text)) {
         if ((ready = take())) yield ready;
