@@ -1,7 +1,7 @@
 /** Loading the bundle shipped in the extension and seeding IndexedDB from it. */
 import type { Bundle } from '../bundle/types';
 import type { PuenteDB } from '../db/database';
-import { seedDatabase, type SeedResult } from '../db/seed';
+import { isSeeded, seedDatabase, type SeedResult } from '../db/seed';
 
 /** Reads the bundle from the extension's own files (not a network request). */
 export async function loadBundle(url: string): Promise<Bundle> {
@@ -17,6 +17,6 @@ export async function loadBundle(url: string): Promise<Bundle> {
 export async function ensureSeeded(db: PuenteDB, url: string): Promise<SeedResult> {
   const current = await db.meta.get('bundle');
   const bundle = await loadBundle(url);
-  if (current?.hash === bundle.hash) return 'unchanged';
+  if (isSeeded(current, bundle.hash)) return 'unchanged';
   return seedDatabase(db, bundle);
 }

@@ -4,6 +4,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { CorpusDocument, Mention, Passage, Term } from '../bundle/types';
+import type { CardRow } from './cards';
 import { DB_NAME, DB_VERSIONS } from './schema';
 import type { MetaRow, Note } from './types';
 
@@ -13,6 +14,7 @@ export class PuenteDB extends Dexie {
   passages!: EntityTable<Passage, 'id'>;
   terms!: EntityTable<Term, 'id'>;
   mentions!: EntityTable<Mention, 'id'>;
+  cards!: EntityTable<CardRow, 'termId'>;
   notes!: EntityTable<Note, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
 

@@ -17,4 +17,17 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
       meta: 'key',
     },
   },
+  {
+    // The corpus part of each entry's card, made at seeding (lib/db/cards.ts).
+    version: 2,
+    stores: {
+      documents: 'id, date',
+      passages: 'id, docId',
+      terms: 'id, kind',
+      mentions: 'id, termId, docId, passageId, [termId+rank]',
+      cards: 'termId',
+      notes: 'id, termId, url, createdAt, updatedAt, *tags',
+      meta: 'key',
+    },
+  },
 ];

@@ -25,6 +25,8 @@ export interface MetaRow {
   key: 'bundle';
   hash: string;
   schemaVersion: number;
+  /** SEED_FORMAT when seeded: what seeding derives from the bundle (absent before the cards table). */
+  format?: number;
   seededAt: number;
   counts: { documents: number; passages: number; terms: number; mentions: number };
   /** How long the seeding transaction took, in milliseconds. */

@@ -4,7 +4,9 @@
  * the content script left in an open tab shuts down without errors, and new ones take over.
  *
  * The "previous build" is the current one with another version and an altered bundle (another
- * hash, one definition changed): building an older commit would be too slow for CI.
+ * hash, one definition changed): building an older commit would be too slow for CI. To update
+ * over a real older build (another database schema, say), build that commit and give its
+ * directory: `PUENTE_PREVIOUS_BUILD=<dir> node --import tsx --test tests/e2e/update.test.ts`.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -37,11 +39,12 @@ const current = JSON.parse(readFileSync(join(extensionDir, 'bundle.json'), 'utf8
 
 /** Copies the current build into `dir` as an older version with another bundle. */
 function writePreviousBuild(dir: string): Bundle {
-  cpSync(extensionDir, dir, { recursive: true });
+  const base = process.env.PUENTE_PREVIOUS_BUILD || extensionDir;
+  cpSync(base, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: string };
   manifest.version = '0.0.9';
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  const previous = structuredClone(current);
+  const previous = JSON.parse(readFileSync(join(base, 'bundle.json'), 'utf8')) as Bundle;
   previous.hash = `previous-${current.hash.slice(0, 16)}`;
   previous.terms[0]!.definition.en = 'A definition from the previous build.';
   writeFileSync(join(dir, 'bundle.json'), JSON.stringify(previous));
@@ -187,10 +190,12 @@ void describe('updating Puente over a previous build', () => {
         async () => (cardText = await card.innerText()).includes(celac.definition.en.slice(0, 40)),
         'the new definition in the card',
       ).catch(() => undefined);
+      const excerpts = await card.locator('.excerpt').count();
       console.log(
         `update ${previous.hash.slice(0, 17)} (0.0.9) → ${current.hash.slice(0, 8)} (${version}): ${before.length} → ${after.length} notes, ` +
           `checksum ${sumBefore} → ${checksum(after)}; ${terms.length} terms; open tab, not reloaded: taken over by the new ` +
-          `content script (${report!.mentions} mentions, ${marked} highlighted), ${hostsLeft} hosts before hovering, ${hosts} after, ${errors.length} errors`,
+          `content script (${report!.mentions} mentions, ${marked} highlighted), ${hostsLeft} hosts before hovering, ${hosts} after, ` +
+          `${excerpts} excerpts in the card, ${errors.length} errors`,
       );
       assert.equal(before.length, NOTES);
       assert.equal(after.length, NOTES);
@@ -205,6 +210,7 @@ void describe('updating Puente over a previous build', () => {
       assert.equal(report!.mentions, marked);
       assert.equal(hosts, 1);
       assert.ok(cardText.includes(celac.definition.en.slice(0, 40)), cardText);
+      assert.ok(excerpts >= 2, `${excerpts} excerpts in the card after the update`);
       assert.deepEqual(errors, []);
       await Promise.all([page.close(), tab.close()]);
     } finally {

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { Card, definitionsFor, type CardProps } from '@/components/page/Card';
 import { createHandlers } from '@/lib/background/handlers';
 import { commandMessage } from '@/lib/background/commands';
-import { cardData } from '@/lib/db/cards';
+import { buildCardRows, cardData } from '@/lib/db/cards';
 import { PuenteDB } from '@/lib/db/database';
 import { entryPageData } from '@/lib/db/entries';
 import { createNote } from '@/lib/db/notes';
@@ -164,6 +164,25 @@ describe('card and entry data', () => {
     expect(data.excerpts[0]!.before).toBeNull();
     expect(data.more).toBe(0);
     expect(await cardData(db, 'missing')).toBeNull();
+  });
+
+  it('counts the sentences beyond the excerpts shown, and gives an entry without mentions none', async () => {
+    expect((await cardData(db, 't1', 1))!.more).toBe(2);
+    const t2 = (await cardData(db, 't2'))!;
+    expect(t2.term.id).toBe('t2');
+    expect(t2.excerpts).toEqual([]);
+    expect(t2.more).toBe(0);
+  });
+
+  it('skips a mention whose sentence or document is missing from the bundle', () => {
+    const bundle = makeBundle('h', ['a'], ['t1']);
+    bundle.mentions = [
+      { id: 'm1', termId: 't1', docId: 'gone', passageId: 'gone:0:0', start: 0, end: 3, rank: 0 },
+      { id: 'm2', termId: 't1', docId: 'a', passageId: 'a:0:0', start: 0, end: 3, rank: 1 },
+    ];
+    const [row] = buildCardRows(bundle);
+    expect(row!.excerpts.map((x) => x.passageId)).toEqual(['a:0:0']);
+    expect(row!.passages).toBe(2);
   });
 
   it('groups an entry page by document with every mark', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusStatus, getDocument, listDocuments, passagesOfDocument } from '@/lib/db/corpus';
 import { PuenteDB } from '@/lib/db/database';
-import { seedDatabase } from '@/lib/db/seed';
+import { SEED_FORMAT, seedDatabase } from '@/lib/db/seed';
 import { makeBundle, makeNote } from './helpers';
 
 let db: PuenteDB;
@@ -48,6 +48,30 @@ describe('seedDatabase', () => {
     await expect(seedDatabase(db, broken)).rejects.toThrow();
     expect((await db.documents.toArray()).map((d) => d.id)).toEqual(['a']);
     expect((await corpusStatus(db)).hash).toBe('h1');
+  });
+
+  it('makes one card row per entry and replaces them with the bundle', async () => {
+    const bundle = makeBundle('h1', ['a'], ['t1', 't2']);
+    bundle.mentions = [{ id: 'm1', termId: 't1', docId: 'a', passageId: 'a:0:0', start: 0, end: 3, rank: 0 }];
+    await seedDatabase(db, bundle);
+    expect((await db.cards.toArray()).map((c) => [c.termId, c.passages, c.excerpts.length])).toEqual([
+      ['t1', 1, 1],
+      ['t2', 0, 0],
+    ]);
+    await seedDatabase(db, makeBundle('h2', ['a'], ['t3']));
+    expect((await db.cards.toArray()).map((c) => c.termId)).toEqual(['t3']);
+  });
+
+  it('seeds the same bundle again when an older format seeded it (no cards then), keeping notes', async () => {
+    await seedDatabase(db, makeBundle('h1', ['a'], ['t1']));
+    await db.notes.add(makeNote('n1'));
+    // As a build before the cards table left the database.
+    await db.cards.clear();
+    await db.meta.update('bundle', { format: undefined });
+    expect(await seedDatabase(db, makeBundle('h1', ['a'], ['t1']))).toBe('seeded');
+    expect(await db.cards.count()).toBe(1);
+    expect((await db.meta.get('bundle'))?.format).toBe(SEED_FORMAT);
+    expect(await db.notes.toArray()).toEqual([makeNote('n1')]);
   });
 
   it('refuses a bundle of another schema version', async () => {
