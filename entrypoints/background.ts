@@ -20,10 +20,11 @@ import type { PageMatcherData } from '@/lib/match/forms';
 export default defineBackground(() => {
   const db = getDatabase();
   const bundleUrl = browser.runtime.getURL('/bundle.json');
-  let ready = ensureSeeded(db, bundleUrl);
+  const hashUrl = browser.runtime.getURL('/bundle-hash.json');
+  let ready = ensureSeeded(db, bundleUrl, hashUrl);
   ready.catch((e: unknown) => console.error('Puente: seeding failed', e));
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    ready = ready.catch(() => undefined).then(() => ensureSeeded(db, bundleUrl));
+    ready = ready.catch(() => undefined).then(() => ensureSeeded(db, bundleUrl, hashUrl));
     void currentTranslator().then(createContextMenus);
     // Open tabs get the new content script now rather than at their next reload.
     if (!import.meta.env.FIREFOX && (reason === 'install' || reason === 'update')) {

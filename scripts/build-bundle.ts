@@ -33,6 +33,9 @@ try {
   const hash = createHash('sha256').update(content).digest('hex');
   mkdirSync(join(outDir, 'public'), { recursive: true });
   writeFileSync(join(outDir, 'public/bundle.json'), JSON.stringify({ ...bundle, hash }));
+  // The bundle's hash alone: a service worker that starts (every wake-up in MV3) checks it
+  // against the seeded one without reading the whole bundle (lib/background/seeding.ts).
+  writeFileSync(join(outDir, 'public/bundle-hash.json'), JSON.stringify({ hash }));
   writeFileSync(join(outDir, 'build-report.json'), JSON.stringify(report, null, 2));
   // What content scripts ask the background for: forms and names only, no corpus text.
   const pageData: PageMatcherData = { hash, entries: bundle.terms.map(toPageEntry) };

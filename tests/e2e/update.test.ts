@@ -48,6 +48,7 @@ function writePreviousBuild(dir: string): Bundle {
   previous.hash = `previous-${current.hash.slice(0, 16)}`;
   previous.terms[0]!.definition.en = 'A definition from the previous build.';
   writeFileSync(join(dir, 'bundle.json'), JSON.stringify(previous));
+  writeFileSync(join(dir, 'bundle-hash.json'), JSON.stringify({ hash: previous.hash }));
   return previous;
 }
 
