@@ -33,11 +33,16 @@ export function lookUpRoute(selection: string, automaton: Automaton, data: PageM
   return first ? `#/entry/${data.entries[first.entry]!.id}` : '#/glossary';
 }
 
-/** Asks the frame's content script to save its selection as a note. */
+/**
+ * Asks the frame's content script to save its selection as a note; without a frame (the
+ * keyboard command), every frame is asked and the one holding the keyboard's focus acts.
+ */
 export async function saveSelectionIn(tabId: number, frameId?: number): Promise<void> {
-  await toContent
-    .sendMessage('saveSelection', null, frameId !== undefined ? { tabId, frameId } : tabId)
-    .catch(() => undefined);
+  await (
+    frameId !== undefined
+      ? toContent.sendMessage('saveSelection', null, { tabId, frameId })
+      : toContent.sendMessage('saveSelection', { focused: true }, tabId)
+  ).catch(() => undefined);
 }
 
 /** Handles a click on one of Puente's menu items. */

@@ -172,8 +172,9 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   };
 
   // The keyboard commands: next or previous mention from the open card, or from the viewport.
+  // Every frame of the tab hears them; the one holding the keyboard's focus acts.
   const stepMention = ({ direction }: { direction: 'next' | 'previous' }) => {
-    if (!highlighter) return Promise.resolve(null);
+    if (!highlighter || !holdsFocus()) return Promise.resolve(null);
     const list = highlighter.orderedMentions();
     if (list.length === 0) return Promise.resolve(null);
     const current = card.mention ? list.indexOf(card.mention) : -1;
@@ -188,7 +189,8 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   };
 
   // "Save note with Puente" (context menu) and its keyboard command: the selection becomes a note.
-  const saveSelection = async () => {
+  const saveSelection = async (data: null | { focused: true }) => {
+    if (data?.focused && !holdsFocus()) return null;
     const quote = selectionQuote(window);
     if (!quote) {
       void card.toast(prefs.i18n.t('toast.selectFirst'));
@@ -232,6 +234,15 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   );
 
   ctx.onInvalidated(() => runTeardown([stop, () => card.remove(), stopListening, ...unwatch]));
+}
+
+/**
+ * Whether the keyboard's focus is in this frame's own document: a document whose focused
+ * element is a frame has passed the focus on to that frame's document.
+ */
+function holdsFocus(): boolean {
+  const tag = document.activeElement?.tagName.toUpperCase();
+  return document.hasFocus() && tag !== 'IFRAME' && tag !== 'FRAME';
 }
 
 /** The entry named first in a piece of text, with the page's own automaton. */

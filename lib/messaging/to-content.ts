@@ -21,13 +21,20 @@ export interface PageReport {
 
 /** Messages to a content script and what they answer. */
 export interface ToContent {
-  /** The entries found on this page with their counts. */
+  /** The entries found on this page with their counts (asked of the top frame). */
   getPageTerms(data: null): PageReport;
-  /** Scrolls to the next mention of an entry and shows it; answers its position. */
+  /** Scrolls to the next mention of an entry and shows it; answers its position (top frame). */
   showMention(data: { id: string }): { index: number; total: number } | null;
-  /** Saves the selected text as a note (context menu or keyboard command); answers whether it did. */
-  saveSelection(data: null): { saved: boolean; termId: string | null };
-  /** Moves to the next or previous mention on the page and opens its card (keyboard command). */
+  /**
+   * Saves the selected text as a note; answers whether it did. `null` from the context menu,
+   * sent to the frame clicked in; `{ focused: true }` from the keyboard command, sent to every
+   * frame of the tab, of which only the one holding the keyboard's focus acts.
+   */
+  saveSelection(data: null | { focused: true }): { saved: boolean; termId: string | null } | null;
+  /**
+   * Moves to the next or previous mention and opens its card (keyboard command, sent to every
+   * frame: only the one holding the keyboard's focus acts, the others answer null).
+   */
   stepMention(data: { direction: 'next' | 'previous' }): { index: number; total: number } | null;
 }
 
@@ -45,7 +52,7 @@ const accepts: { [K in keyof ToContent]: (data: unknown) => boolean } = {
     /^[a-z0-9-]+$/.test(data.id),
   stepMention: (data) =>
     hasExactly(data, 'direction') && (data.direction === 'next' || data.direction === 'previous'),
-  saveSelection: (data) => data === null,
+  saveSelection: (data) => data === null || (hasExactly(data, 'focused') && data.focused === true),
 };
 
 /** Whether `data` is an object with this one key and no other. */

@@ -18,7 +18,9 @@ export function usePageReport(): PageState {
     const tabId = await targetTabId();
     if (tabId === null) return setState({ status: 'unreadable' });
     try {
-      const report = await toContent.sendMessage('getPageTerms', null, tabId);
+      // The top frame's report: every frame of the tab runs Puente, and the first to answer a
+      // message sent to the tab (an advertisement's frame, say) would otherwise be taken.
+      const report = await toContent.sendMessage('getPageTerms', null, { tabId, frameId: 0 });
       setState(report ? { status: 'ok', tabId, report } : { status: 'unreadable' });
     } catch {
       // No content script answers on browser pages, the web store or PDFs.
@@ -69,5 +71,5 @@ export function usePageTerms(db: PuenteDB, report: PageReport | null): PageTermI
 
 /** Asks the tab to scroll to the entry's next mention and open its card. */
 export function showMentionIn(tabId: number, id: string): void {
-  void toContent.sendMessage('showMention', { id }, tabId).catch(() => undefined);
+  void toContent.sendMessage('showMention', { id }, { tabId, frameId: 0 }).catch(() => undefined);
 }

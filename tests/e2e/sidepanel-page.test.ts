@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allTexts, highlighted, screenshot, until, useBrowser } from './harness';
+import { allTexts, highlighted, screenshot, sendToActiveTab, until, useBrowser } from './harness';
 
 void describe('side panel: On this page', () => {
   const env = useBrowser();
@@ -34,6 +34,59 @@ void describe('side panel: On this page', () => {
     await panel.getByRole('switch', { name: /Highlight on news\.test/ }).check();
     await until(async () => allTexts(await highlighted(article)).length >= 10, 'the site to be marked again');
     await Promise.all([article.close(), panel.close()]);
+  });
+
+  void it('on a page with a frame: lists the page’s entries, not the frame’s, and acts in the focused frame only', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}/tests/fixtures/pages/frames.html`);
+    const frame = page.frames().find((f) => f.url().endsWith('zh-news.html'))!;
+    await until(
+      async () => allTexts(await highlighted(page)).includes('Belt and Road Initiative'),
+      'the page',
+    );
+    await until(async () => allTexts(await highlighted(frame)).includes('习近平'), 'the frame');
+    const panel = await env.session.context.newPage();
+    await panel.goto(env.session.url('sidepanel.html'));
+    const items = panel.locator('.page-terms li');
+    await items.first().waitFor();
+    const ids = await items.evaluateAll((els) => els.map((el) => el.getAttribute('data-term-id')));
+    // Before, the frame answered first: the panel listed the embedded Chinese article's entries.
+    assert.ok(ids.includes('belt-and-road-initiative') && ids.includes('eclac'), ids.join());
+    assert.ok(!ids.includes('xi-jinping'), ids.join());
+    await panel.close();
+
+    // The keyboard command reaches every frame; the page holds the focus, so only it opens a card.
+    await page.bringToFront();
+    const cards = async () => [
+      await page.locator('puente-ui .card').count(),
+      await frame.locator('puente-ui .card').count(),
+    ];
+    await sendToActiveTab(env.session, 'stepMention', { direction: 'next' });
+    await page.locator('puente-ui .card').waitFor();
+    await page.waitForTimeout(500);
+    assert.deepEqual(await cards(), [1, 0]);
+    await page.keyboard.press('Escape');
+    await page.locator('puente-ui .card').waitFor({ state: 'detached' });
+
+    // Text selected in the frame, which then holds the focus: the keyboard's "save" saves it there,
+    // and the page says nothing.
+    const box = (await page.locator('#frame').boundingBox())!;
+    await page.mouse.click(box.x + 20, box.y + box.height - 20);
+    await frame.evaluate(() => {
+      const text = [...document.querySelectorAll('p')]
+        .map((p) => p.firstChild)
+        .find((n) => n instanceof Text)!;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, Math.min(12, text.length));
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await sendToActiveTab(env.session, 'saveSelection', { focused: true });
+    await frame.locator('puente-ui .toast.show', { hasText: 'Note saved in Puente.' }).waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('puente-ui .toast.show').count(), 0);
+    await page.close();
   });
 
   void it('says so on pages Puente cannot read', async () => {

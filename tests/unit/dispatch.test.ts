@@ -132,6 +132,20 @@ describe('dispatchToContent', () => {
     ).resolves.toBe(null);
   });
 
+  it('takes saveSelection from the context menu (null) and the keyboard ({ focused: true }) only', async () => {
+    const background = { id: 'puente-id', url: 'chrome-extension://puente-id/background.js' };
+    const h = content();
+    await dispatchToContent(h, self, 'saveSelection', null, background);
+    await dispatchToContent(h, self, 'saveSelection', { focused: true }, background);
+    expect(h.saveSelection).toHaveBeenCalledTimes(2);
+    for (const bad of [{ focused: false }, { focused: 'yes' }, { focused: true, more: 1 }, {}]) {
+      await expect(dispatchToContent(h, self, 'saveSelection', bad, background)).rejects.toThrow(
+        /invalid data/,
+      );
+    }
+    expect(h.saveSelection).toHaveBeenCalledTimes(2);
+  });
+
   it('answers a Puente page open as a tab of its own (Firefox gives it a tab)', async () => {
     const panelTab = { id: firefox.id, url: `${firefox.origin}/popup.html`, tab: { id: 3 } };
     await expect(
