@@ -24,6 +24,7 @@ import { anchorNotes, type Anchor } from './anchors';
 import { withRetry } from '../messaging/retry';
 import { toBackground } from '../messaging/protocol';
 import { ContentPreferences } from './preferences';
+import { frameHasText } from './frame';
 import { runTeardown } from './teardown';
 
 const HOST_TAG = HOST_NAME.toUpperCase();
@@ -82,11 +83,40 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     if (noteHighlight) CSS.highlights.set('puente-note', noteHighlight);
   };
 
+  // A frame inside a page with nothing to mark yet (lib/content/frame.ts) starts once it has:
+  // it watches its document and its size until then.
+  let waiting: (() => void) | null = null;
+  const stopWaiting = () => {
+    waiting?.();
+    waiting = null;
+  };
+  const waitForText = () => {
+    if (waiting) return;
+    let timer = 0;
+    const check = () => {
+      timer = 0;
+      if (!waiting || !frameHasText(window)) return;
+      stopWaiting();
+      void apply();
+    };
+    const soon = () => {
+      if (waiting && !timer) timer = timers.setTimeout(check, 250);
+    };
+    const observer = new MutationObserver(soon);
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    ctx.addEventListener(window, 'resize', soon);
+    waiting = () => {
+      observer.disconnect();
+      timers.clearTimeout(timer);
+    };
+  };
+
   // The automaton for the marked kinds, built in idle slices (the whole build would be one long
   // task) and kept for the next start with the same kinds.
   let built: { key: string; automaton: Automaton } | null = null;
   let building = false;
   const start = async () => {
+    if (!frameHasText(window)) return waitForText();
     const entries = data.entries.filter((e) => prefs.kinds.has(e.kind));
     const key = entries.map((e) => e.id).join('\n');
     if (built?.key !== key) {
@@ -111,6 +141,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     timers.setTimeout(() => void anchorPageNotes(), 300);
   };
   const stop = () => {
+    stopWaiting();
     highlighter?.stop();
     highlighter = null;
     anchors = [];
@@ -126,7 +157,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
       if (restart && highlighter) stop();
       const on = ctx.isValid && (await isActiveOn(location.href));
       if (on && !highlighter) await start();
-      else if (!on && highlighter) stop();
+      else if (!on && (highlighter || waiting)) stop();
     }));
   prefs.adoptInto(document);
   void prefs.load().then(() => apply());

@@ -229,6 +229,33 @@ void describe('highlighting on news pages', () => {
     await page.close();
   });
 
+  void it('leaves frames with nothing a reader can see unmarked until they have it', async () => {
+    const page = await env.session.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${env.origin}${pages}/frames-quiet.html`);
+    await until(async () => allTexts(await highlighted(page)).includes('China-CELAC Forum'), 'the page');
+    const pixel = page.frames().find((f) => f.url().endsWith('zh-news.html'))!;
+    const late = page.frames().find((f) => f.url().endsWith('frame-late.html'))!;
+    await page.waitForTimeout(1500);
+    // A 1 × 1 frame holding an article is left alone (the build before marked it).
+    assert.deepEqual(allTexts(await highlighted(pixel)), []);
+    assert.deepEqual(allTexts(await highlighted(late)), []);
+    // Given a size, it is marked; given text, the other one is.
+    await page.evaluate(() => document.getElementById('pixel')!.setAttribute('width', '600'));
+    await page.evaluate(() => document.getElementById('pixel')!.setAttribute('height', '300'));
+    await until(
+      async () => allTexts(await highlighted(pixel)).includes('习近平'),
+      'the frame once it has a size',
+    );
+    await late.evaluate(() => (window as unknown as { __fill(): void }).__fill());
+    await until(
+      async () => allTexts(await highlighted(late)).includes('CELAC'),
+      'the frame once it has text',
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   void it('marks every mention the build found in the corpus documents rendered as pages', async () => {
     const dir = join(artifactsDir, 'corpus-pages');
     mkdirSync(dir, { recursive: true });
