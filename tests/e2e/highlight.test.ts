@@ -117,7 +117,22 @@ void describe('highlighting on news pages', () => {
     const text = (await tooltip.textContent()) ?? '';
     assert.match(text, /Wang Yi/);
     assert.match(text, /王毅/);
-    const box = (await tooltip.boundingBox())!;
+    const box = await tooltip.boundingBox();
+    // Failed once in CI (no box: the card hidden or gone while the pointer stayed): say what it was.
+    assert.ok(
+      box,
+      `the card is not visible: ${await page.evaluate(() => {
+        const card = document.querySelector('puente-ui')?.shadowRoot?.querySelector('.card');
+        if (!card) return 'no card in the host';
+        const layer = card.parentElement!;
+        return JSON.stringify({
+          layer: getComputedStyle(layer).visibility,
+          card: getComputedStyle(card).visibility,
+          display: getComputedStyle(card).display,
+          rect: card.getBoundingClientRect(),
+        });
+      })}`,
+    );
     const covers =
       box.x < rect.right &&
       box.x + box.width > rect.left &&
