@@ -95,7 +95,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     let timer = 0;
     const check = () => {
       timer = 0;
-      if (!waiting || !frameHasText(window)) return;
+      if (!waiting || !frameHasText(window, { exclude })) return;
       stopWaiting();
       void apply();
     };
@@ -116,7 +116,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   let built: { key: string; automaton: Automaton } | null = null;
   let building = false;
   const start = async () => {
-    if (!frameHasText(window)) return waitForText();
+    if (!frameHasText(window, { exclude })) return waitForText();
     const entries = data.entries.filter((e) => prefs.kinds.has(e.kind));
     const key = entries.map((e) => e.id).join('\n');
     if (built?.key !== key) {

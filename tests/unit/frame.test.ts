@@ -21,6 +21,21 @@ describe('frameHasText', () => {
     ).toBe(false);
   });
 
+  it('reads as the scan does: text in form fields, buttons and hidden subtrees is not text', () => {
+    expect(
+      frameHasText(frame('<textarea>CELAC</textarea><button>Ad</button><div hidden><p>CELAC</p></div>')),
+    ).toBe(false);
+    // Text after a subtree left out is found: a sibling, and an ancestor's sibling.
+    expect(frameHasText(frame('<div><button>Ad</button><span>The CELAC summit</span></div>'))).toBe(true);
+    expect(frameHasText(frame('<div><div><script>x</script></div></div><p>The CELAC summit</p>'))).toBe(true);
+  });
+
+  it('leaves out what the caller excludes (Puente’s own host, a custom element)', () => {
+    const exclude = (_el: Element, tag: string) => tag === 'PUENTE-UI';
+    expect(frameHasText(frame('<puente-ui></puente-ui>'), { exclude })).toBe(false);
+    expect(frameHasText(frame('<puente-ui></puente-ui><p>CELAC</p>'), { exclude })).toBe(true);
+  });
+
   it('is true once the frame has text, or a custom element whose text may be in a shadow root', () => {
     expect(frameHasText(frame('<div><span>The CELAC summit</span></div>'))).toBe(true);
     expect(frameHasText(frame('<news-card></news-card>'))).toBe(true);
