@@ -41,7 +41,12 @@ async function newsPage(env: FirefoxEnv, ready: (p: Painting) => boolean): Promi
 
 /** The glossary's search: types a query and answers the ids of the first results. */
 async function search(panel: Page, query: string, first: string): Promise<void> {
-  await panel.locator('input.search').fill(query);
+  // Typed into the field, what was there selected first. (Puppeteer's locator `fill` timed out
+  // in Firefox ESR 140, which Debian ships now; the cause was not traced.)
+  const input = (await panel.waitForSelector('input.search'))!;
+  await input.click({ count: 3 });
+  await input.type(query);
+  assert.equal(await input.evaluate((el) => (el as HTMLInputElement).value), query);
   await until(
     async () => (await panel.$eval('.terms .term', (el) => el.getAttribute('data-term-id'))) === first,
     `"${first}" first for "${query}"`,

@@ -25,6 +25,19 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
+/**
+ * Sets a tab's viewport. Puppeteer sends WebDriver BiDi's screen-orientation override with the
+ * viewport; Firefox before 141 (ESR 140) has no such command and fails the call after the
+ * viewport itself is set, so that one failure is let through.
+ */
+async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (e) {
+    if (!String(e).includes('setScreenOrientationOverride')) throw e;
+  }
+}
+
 /** Launches Firefox ESR headless with the Firefox build of Puente installed. */
 export async function launchFirefox(): Promise<FirefoxSession> {
   const manifestPath = join(firefoxExtensionDir, 'manifest.json');
@@ -41,7 +54,8 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     executablePath,
     headless: true,
     defaultViewport: { width: 1280, height: 800 },
-    // Firefox 153+ lets WebDriver navigate to moz-extension:// pages only with this flag.
+    // Firefox 153+ lets WebDriver navigate to moz-extension:// pages only with this flag; ESR 140
+    // runs with it as well.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
@@ -60,7 +74,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       url,
       async open(path, size = { width: 400, height: 800 }) {
         const page = await browser.newPage();
-        await page.setViewport(size);
+        await setViewport(page, size);
         await gotoExtensionPage(page, url(path));
         return page;
       },
