@@ -30,12 +30,15 @@ const pages = '/tests/fixtures/pages';
 
 /**
  * Chromium's own calls that the flags below cannot turn off. Plain Chromium with the same flags
- * and no extension makes them too; Puente's built code holds neither host (checked below, and
- * the manifest audit allows only a few constant addresses in it).
+ * and no extension makes them too (Debian's Chromium 150 makes the last two); Puente's built code
+ * holds none of these hosts (checked below, and the manifest audit allows only a few constant
+ * addresses in it).
  */
 const CHROMIUM_OWN = new Map([
   ['update.googleapis.com', 'the component updater'],
   ['accounts.google.com', 'the Google account check'],
+  ['www.google.com', 'preconnections to the default search engine'],
+  ['android.clients.google.com', 'the Google Cloud Messaging check-in'],
 ]);
 
 /** The host of a request as the proxy saw it (`CONNECT host:443`, or an absolute URL). */
@@ -115,7 +118,9 @@ void describe('privacy: Puente makes no network requests', () => {
         `--proxy-server=${proxy.url}`,
         '--proxy-bypass-list=<-loopback>',
         // Quiet Chromium's own calls to Google services, so that what is left is easy to read.
-        '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,NetworkTimeServiceQuerying',
+        '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,NetworkTimeServiceQuerying,' +
+          // The omnibox's AI mode, which asks www.google.com whether it is available.
+          'AimEnabled,AimServerEligibilityEnabled,AimServerRequestOnStartupEnabled',
         '--disable-client-side-phishing-detection',
         '--disable-domain-reliability',
         '--no-pings',
