@@ -36,6 +36,11 @@ interface Open {
   loading: boolean;
   error: string | null;
   pinned: boolean;
+  /**
+   * Opened at the reader's request (the side panel, the popup, the keyboard), not by the pointer
+   * resting on the mention: the pointer being elsewhere does not close it.
+   */
+  requested: boolean;
   note: NoteState;
   status: string | null;
 }
@@ -88,8 +93,13 @@ export class CardHost {
     return this.open?.mention ?? null;
   }
 
-  /** Hover reports: open after the delay, close shortly after the pointer leaves. */
-  hover(mention: PageMention | null, entry: PageEntry | null): void {
+  /**
+   * Hover reports: open after the delay, close shortly after the pointer leaves. `moved` is false
+   * when the page moved under a pointer that stayed (a scroll): that leaves a card the reader
+   * asked for as it is, whatever is under the pointer now.
+   */
+  hover(mention: PageMention | null, entry: PageEntry | null, moved = true): void {
+    if (!moved && this.open?.requested) return;
     this.timers.clearTimeout(this.showTimer);
     if (mention && entry) {
       // The card's interface loads and its host goes into the page while the hover delay runs
@@ -102,7 +112,7 @@ export class CardHost {
       if (this.open?.pinned) return;
       // Moving straight from one mention to the next swaps the card without a pause.
       const delay = this.open ? 0 : this.options.delay();
-      this.showTimer = this.timers.setTimeout(() => void this.show(mention, entry), delay);
+      this.showTimer = this.timers.setTimeout(() => void this.show(mention, entry, false, false), delay);
       return;
     }
     this.scheduleHide();
@@ -136,8 +146,11 @@ export class CardHost {
     this.place(ui, anchor.range);
   }
 
-  /** Opens the card on a mention now; `focus` moves keyboard focus into it. */
-  async show(mention: PageMention, entry: PageEntry, focus = false): Promise<void> {
+  /**
+   * Opens the card on a mention now; `focus` moves keyboard focus into it. `requested`: the reader
+   * asked for it (see `Open.requested`); false when the pointer rests on the mention.
+   */
+  async show(mention: PageMention, entry: PageEntry, focus = false, requested = true): Promise<void> {
     this.cancelHide();
     if (focus && !this.open) {
       const active = document.activeElement;
@@ -155,6 +168,7 @@ export class CardHost {
       loading: false,
       error: null,
       pinned: this.open?.pinned ?? false,
+      requested,
       note: 'closed',
       status: null,
     };
@@ -238,7 +252,8 @@ export class CardHost {
   }
 
   private scheduleHide(): void {
-    const keep = () => this.inside || (this.open && (this.open.pinned || this.open.note !== 'closed'));
+    const keep = () =>
+      this.inside || (this.open && (this.open.pinned || this.open.requested || this.open.note !== 'closed'));
     // Already counting down: pointer moves elsewhere must not keep restarting it.
     if ((!this.open && !this.noteOpen) || keep() || this.hideTimer) return;
     this.hideTimer = this.timers.setTimeout(() => {
@@ -367,6 +382,7 @@ export class CardHost {
       loading: true,
       error: null,
       pinned: false,
+      requested: false,
       note: 'closed',
       status: null,
     };

@@ -177,11 +177,12 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     // id is gone) and invalidates the context, which stops and erases everything. Checked on
     // pointer moves, so that a quiet page costs nothing.
     (x, y) => (ctx.isValid ? (highlighter?.hitTest(x, y) ?? null) : null),
-    (m, x, y) => {
-      if (m || anchors.length === 0) return card.hover(m, m && highlighter ? highlighter.entryOf(m) : null);
+    (m, x, y, moved) => {
+      if (m || anchors.length === 0)
+        return card.hover(m, m && highlighter ? highlighter.entryOf(m) : null, moved);
       const anchor = noteAt(anchors, x, y);
       if (anchor) card.hoverNote(anchor);
-      else card.hover(null, null);
+      else card.hover(null, null, moved);
     },
   );
 

@@ -27,6 +27,9 @@ void describe('side panel: On this page', () => {
     const tooltip = article.locator('puente-ui .card');
     await tooltip.waitFor();
     assert.equal(await tooltip.getAttribute('data-entry-id'), 'wang-yi');
+    // It stays open: the scroll that brought the mention into view is not the pointer leaving.
+    await article.waitForTimeout(1000);
+    assert.ok(await tooltip.isVisible(), 'the card stays open after the scroll');
 
     await panel.getByRole('switch', { name: /Highlight on news\.test/ }).uncheck();
     await until(async () => allTexts(await highlighted(article)).length === 0, 'the site to be cleared');

@@ -174,3 +174,66 @@ describe('CardHost: the first card of a frame', () => {
     expect(notes[0]!.textContent).toBe('Worth a look');
   });
 });
+
+describe('CardHost: cards the reader asked for', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+    document.body.replaceChildren();
+    document.querySelectorAll(HOST_NAME).forEach((e) => e.remove());
+    fakeBrowser.reset();
+  });
+
+  function setup() {
+    vi.useFakeTimers();
+    vi.spyOn(toBackground, 'sendMessage').mockResolvedValue(null);
+    const rec = recordingView();
+    const host = new CardHost(new ContentScriptContext('test'), {
+      delay: () => 250,
+      pageLang: () => 'en',
+      leadLang: () => 'en',
+      i18n: () => translator('en'),
+      loadView: () => Promise.resolve(rec.view),
+    });
+    return host;
+  }
+
+  it('keeps a card opened from the panel or keyboard when nothing is under the pointer', async () => {
+    const host = setup();
+    await host.show(mention(11), entry);
+    // The scroll that brought it into view, then the pointer moving over plain text.
+    host.hover(null, null, false);
+    host.hover(null, null, true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.mention?.start).toBe(11);
+  });
+
+  it('does not swap it for a mention the page scrolled under a resting pointer, but does when the pointer moves to one', async () => {
+    const host = setup();
+    await host.show(mention(11), entry);
+    host.hover(mention(24), entry, false);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.mention?.start).toBe(11);
+    host.hover(mention(24), entry, true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(host.mention?.start).toBe(24);
+  });
+
+  it('closes a card opened by the pointer shortly after the pointer leaves, or the page scrolls it away', async () => {
+    const host = setup();
+    const m = mention(11);
+    host.hover(m, entry);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(host.mention).toBe(m);
+    host.hover(null, null, true);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(host.mention).toBeNull();
+
+    host.hover(m, entry);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(host.mention).toBe(m);
+    host.hover(null, null, false);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(host.mention).toBeNull();
+  });
+});
