@@ -46,7 +46,7 @@ async function search(panel: Page, query: string, first: string): Promise<void> 
   const input = (await panel.waitForSelector('input.search'))!;
   await input.click({ count: 3 });
   await input.type(query);
-  assert.equal(await input.evaluate((el) => (el as HTMLInputElement).value), query);
+  assert.equal(await input.evaluate((el) => el.value), query);
   await until(
     async () => (await panel.$eval('.terms .term', (el) => el.getAttribute('data-term-id'))) === first,
     `"${first}" first for "${query}"`,
