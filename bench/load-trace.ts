@@ -33,7 +33,15 @@ interface Span extends TraceEvent {
 
 const site = await serve(process.cwd());
 const port = new URL(site.origin).port;
-const rows: { first: boolean; evaluation: number; cpu: number; idleLongest: number; long: number[] }[] = [];
+const rows: {
+  first: boolean;
+  evaluation: number;
+  cpu: number;
+  idleLongest: number;
+  longest: number;
+  longestCpu: number;
+  long: number[];
+}[] = [];
 try {
   for (let b = 0; b < browsers; b++) {
     const profile = installed ? mkdtempSync(join(tmpdir(), 'puente-load-')) : undefined;
@@ -76,9 +84,9 @@ try {
           );
         const sum = (list: Span[]) => list.reduce((total, e) => total + ms(e), 0);
         const idle = spans.filter((e) => e.tid === main && e.name === 'FireIdleCallback');
-        // Tasks over 50 ms on the page's main thread that ran the content script.
-        const long = spans
-          .filter((e) => e.tid === main && e.name === 'ThreadControllerImpl::RunTask' && ms(e) > 50)
+        // Tasks on the page's main thread that ran the content script.
+        const puenteTasks = spans
+          .filter((e) => e.tid === main && e.name === 'ThreadControllerImpl::RunTask')
           .filter((task) =>
             spans.some(
               (e) =>
@@ -88,13 +96,16 @@ try {
                 e.ts >= task.ts &&
                 e.ts <= task.ts + task.dur!,
             ),
-          )
-          .map(ms);
+          );
+        const long = puenteTasks.filter((e) => ms(e) > 50).map(ms);
+        const longestTask = puenteTasks.reduce<Span | null>((a, e) => (a && ms(a) >= ms(e) ? a : e), null);
         const row = {
           first: p === 0,
           evaluation: ms(evaluation),
           cpu: (evaluation.tdur ?? evaluation.dur!) / 1000,
           idleLongest: Math.max(0, ...idle.map(ms)),
+          longest: longestTask ? ms(longestTask) : 0,
+          longestCpu: longestTask ? (longestTask.tdur ?? longestTask.dur!) / 1000 : 0,
           long,
         };
         rows.push(row);
@@ -103,6 +114,7 @@ try {
             `${Math.round(row.evaluation)} ms (CPU ${Math.round(row.cpu)}; compile ${Math.round(sum(within(evaluation, 'v8.compile')))}, ` +
             `run ${Math.round(sum(within(evaluation, 'v8.run')))}); ${idle.length} idle callbacks ` +
             `(longest ${Math.round(row.idleLongest)} ms, ${Math.round(sum(idle))} ms in all); ` +
+            `longest task running Puente ${Math.round(row.longest)} ms (CPU ${Math.round(row.longestCpu)}); ` +
             `tasks over 50 ms running Puente: ${long.length}${long.length ? ` [${long.map(Math.round).join(', ')}] ms` : ''}`,
         );
       }
@@ -125,6 +137,7 @@ const summary = (first: boolean) => {
     `${first ? 'first loads' : 'later loads'} (${some.length}): evaluation ${range(some.map((r) => r.evaluation))}, ` +
     `of it on the CPU ${range(some.map((r) => r.cpu))}, ` +
     `longest idle callback ${range(some.map((r) => r.idleLongest))}, ` +
+    `longest task running Puente ${range(some.map((r) => r.longest))}, of it on the CPU ${range(some.map((r) => r.longestCpu))}, ` +
     `tasks over 50 ms running Puente ${some.reduce((n, r) => n + r.long.length, 0)}`
   );
 };

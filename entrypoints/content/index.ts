@@ -1,8 +1,6 @@
-import { runPuente } from '@/lib/content/controller';
 import { refuseForgedScriptStarts } from '@/lib/content/page-guards';
-import { toBackground } from '@/lib/messaging/protocol';
-import { withRetry } from '@/lib/messaging/retry';
 import { LIVE_COPY } from '@/lib/content/live-copy';
+import { nextTask } from '@/lib/content/next-task';
 import '@/components/page/highlights.css';
 
 export default defineContentScript({
@@ -13,9 +11,16 @@ export default defineContentScript({
   // Nothing posted to the page: it would tell any page the name of WXT's "script started" event.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    // At once: WXT's context already listens for the "newer script started" event.
+    refuseForgedScriptStarts(ctx.signal);
+    // The rest in tasks of their own. The bundle inlines these imports as modules that are set up
+    // when first imported (settings items, which read storage, among them), so evaluating the
+    // script does no more than compile it and reach this point (docs/PERFORMANCE.md).
+    await nextTask();
     // One copy of a version per page: the background's injection into open tabs (at install or
     // update) can meet the manifest's copy starting in a tab that just loaded. Content scripts
     // share the extension's isolated world, so a global tells; the background reads it too.
+    // Checked and set in one task, so two copies cannot both pass.
     const version = browser.runtime.getManifest().version;
     const world = globalThis as { [LIVE_COPY]?: string };
     if (world[LIVE_COPY] === version) return;
@@ -23,7 +28,11 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       if (world[LIVE_COPY] === version) delete world[LIVE_COPY];
     });
-    refuseForgedScriptStarts(ctx.signal);
+    const [{ runPuente }, { toBackground }, { withRetry }] = await Promise.all([
+      import('@/lib/content/controller'),
+      import('@/lib/messaging/protocol'),
+      import('@/lib/messaging/retry'),
+    ]);
     // The matcher data comes from the background so that this script stays small on every page.
     // Retried: the worker may be stopped while it answers (MV3), and without the data the page
     // would stay unmarked until reloaded.
