@@ -77,8 +77,12 @@ void describe('the hover card: behaviour', () => {
     await page.goto(`${env.origin}${pages}/en-news.html`);
     await ready(page, 10);
     const { card } = await hover(page, 'Wang Yi');
+    // Its data in first (a card still loading may change size and place).
+    await card.locator('.skeleton').waitFor({ state: 'detached' });
     const box = (await card.boundingBox())!;
-    await page.mouse.move(box.x + 40, box.y + 30, { steps: 6 });
+    // Across the gap in three moves: each is a round trip to the renderer, and on a loaded machine
+    // six of them took longer than the 300 ms the card waits for a pointer that left the mention.
+    await page.mouse.move(box.x + 40, box.y + 30, { steps: 3 });
     await page.waitForTimeout(500);
     assert.equal(await card.isVisible(), true, 'the card stays under the pointer');
     await card.getByRole('button', { name: 'Pin' }).click();
