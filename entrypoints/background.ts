@@ -45,6 +45,8 @@ export default defineBackground(() => {
     badge: setBadge,
     // Firefox bundles the card's interface into the content script (no `scripting` there).
     injectCardView: import.meta.env.FIREFOX ? undefined : injectCardView,
+    stepInTop: (tabId, direction) =>
+      toContent.sendMessage('stepMention', { direction, inTop: true }, { tabId, frameId: 0 }),
   });
   let automaton: Promise<{ automaton: Automaton; data: PageMatcherData }> | null = null;
   const matcher = () =>

@@ -23,6 +23,11 @@ export interface HandlerSources {
   badge?: (tabId: number, entries: number) => Promise<void>;
   /** Runs the card's interface in one frame of a tab (Chromium: `scripting`). */
   injectCardView?: (target: { tabId: number; frameId: number; documentId?: string }) => Promise<void>;
+  /** Asks a tab's top frame to move to the next or previous mention, whatever holds the focus. */
+  stepInTop?: (
+    tabId: number,
+    direction: 'next' | 'previous',
+  ) => Promise<{ index: number; total: number } | null>;
 }
 
 // i18n-ignore: errors for developers, seen in the console, not by readers.
@@ -38,6 +43,7 @@ export function createHandlers(
     uiStrings = missing('interface strings'), // i18n-ignore: for developers
     badge = () => Promise.resolve(),
     injectCardView = missing('the card view'), // i18n-ignore: for developers
+    stepInTop = missing('stepping in the top frame'), // i18n-ignore: for developers
   }: HandlerSources = {},
 ): Handlers {
   const seeded = () => ready().catch(() => undefined);
@@ -88,6 +94,13 @@ export function createHandlers(
         throw new RefusedError('Message "loadCardView" refused: not from a frame of a tab');
       await injectCardView({ tabId, frameId: sender.frameId, documentId: sender.documentId });
       return null;
+    },
+    async stepMentionInTop({ direction }, sender) {
+      // Only from a frame inside a tab (the top frame steps itself), and only into that tab.
+      const tabId = (sender.tab as { id?: number } | undefined)?.id;
+      if (tabId === undefined || !sender.frameId || isOwnPage(sender, self))
+        throw new RefusedError('Message "stepMentionInTop" refused: not from a frame inside a tab');
+      return stepInTop(tabId, direction);
     },
     async openSidePanel({ route }, sender) {
       await panelRoute.setValue(route);

@@ -204,11 +204,16 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   };
 
   // The keyboard commands: next or previous mention from the open card, or from the viewport.
-  // Every frame of the tab hears them; the one holding the keyboard's focus acts.
-  const stepMention = ({ direction }: { direction: 'next' | 'previous' }) => {
-    if (!highlighter || !holdsFocus()) return Promise.resolve(null);
-    const list = highlighter.orderedMentions();
-    if (list.length === 0) return Promise.resolve(null);
+  // Every frame of the tab hears them; the one holding the keyboard's focus acts. A frame inside
+  // the page with nothing to step through (an advertisement the reader clicked into) hands them
+  // to the top frame, which then acts whatever holds the focus.
+  const stepMention = async ({ direction, inTop }: { direction: 'next' | 'previous'; inTop?: true }) => {
+    if (!inTop && !holdsFocus()) return null;
+    const list = highlighter?.orderedMentions() ?? [];
+    if (list.length === 0) {
+      if (inTop || topFrame) return null;
+      return toBackground.sendMessage('stepMentionInTop', { direction }).catch(() => null);
+    }
     const current = card.mention ? list.indexOf(card.mention) : -1;
     let index: number;
     if (current >= 0) index = (current + (direction === 'next' ? 1 : -1) + list.length) % list.length;
@@ -217,7 +222,7 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
       index = direction === 'next' ? Math.max(0, below) : (below <= 0 ? list.length : below) - 1;
     }
     reveal(list[index]!, true);
-    return Promise.resolve({ index, total: list.length });
+    return { index, total: list.length };
   };
 
   // "Save note with Puente" (context menu) and its keyboard command: the selection becomes a note.

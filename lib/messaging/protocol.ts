@@ -35,6 +35,11 @@ export interface ToBackground {
   reportPage(data: { entries: number; mentions: number }): null;
   /** Puts the card's interface into the sender's own frame (Chromium; see card-view-loader.ts). */
   loadCardView(data: null): null;
+  /**
+   * The keyboard's next/previous, from a frame inside the sender's tab that holds the focus but
+   * has no mention (an advertisement the reader clicked into): handed to the tab's top frame.
+   */
+  stepMentionInTop(data: { direction: 'next' | 'previous' }): { index: number; total: number } | null;
 }
 
 export type MessageType = keyof ToBackground;

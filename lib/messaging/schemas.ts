@@ -42,6 +42,7 @@ export const requestSchemas = {
     mentions: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000_000)),
   }),
   loadCardView: v.null(),
+  stepMentionInTop: v.strictObject({ direction: v.picklist(['next', 'previous']) }),
 } satisfies { [K in MessageType]: v.GenericSchema<unknown, Parameters<ToBackground[K]>[0]> };
 
 /** Who may send each message. Corpus reads and note saves are open to content scripts. */
@@ -56,4 +57,5 @@ export const policies: { [K in MessageType]: SenderPolicy } = {
   getUiStrings: 'extension',
   reportPage: 'extension',
   loadCardView: 'extension',
+  stepMentionInTop: 'extension',
 };

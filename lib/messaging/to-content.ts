@@ -33,9 +33,14 @@ export interface ToContent {
   saveSelection(data: null | { focused: true }): { saved: boolean; termId: string | null } | null;
   /**
    * Moves to the next or previous mention and opens its card (keyboard command, sent to every
-   * frame: only the one holding the keyboard's focus acts, the others answer null).
+   * frame: only the one holding the keyboard's focus acts, the others answer null). A frame
+   * inside the page that holds the focus but has no mention hands the command to the top frame
+   * (`stepMentionInTop`), which gets it with `inTop: true` and acts whatever holds the focus.
    */
-  stepMention(data: { direction: 'next' | 'previous' }): { index: number; total: number } | null;
+  stepMention(data: {
+    direction: 'next' | 'previous';
+    inTop?: true;
+  }): { index: number; total: number } | null;
 }
 
 /**
@@ -51,15 +56,16 @@ const accepts: { [K in keyof ToContent]: (data: unknown) => boolean } = {
     data.id.length <= 80 &&
     /^[a-z0-9-]+$/.test(data.id),
   stepMention: (data) =>
-    hasExactly(data, 'direction') && (data.direction === 'next' || data.direction === 'previous'),
+    (hasExactly(data, 'direction') || (hasExactly(data, 'direction', 'inTop') && data.inTop === true)) &&
+    (data.direction === 'next' || data.direction === 'previous'),
   saveSelection: (data) => data === null || (hasExactly(data, 'focused') && data.focused === true),
 };
 
-/** Whether `data` is an object with this one key and no other. */
-function hasExactly(data: unknown, key: string): data is Record<string, unknown> {
+/** Whether `data` is an object with these keys and no other. */
+function hasExactly(data: unknown, ...names: string[]): data is Record<string, unknown> {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
   const keys = Object.keys(data);
-  return keys.length === 1 && keys[0] === key;
+  return keys.length === names.length && names.every((name) => keys.includes(name));
 }
 
 /** Handlers of the content script. */

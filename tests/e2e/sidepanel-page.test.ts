@@ -92,6 +92,22 @@ void describe('side panel: On this page', () => {
     await page.close();
   });
 
+  void it('hands the keyboard’s next mention to the page when the focused frame has none', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.origin}/tests/fixtures/pages/frames-ad.html`);
+    await until(async () => allTexts(await highlighted(page)).includes('China-CELAC Forum'), 'the page');
+    // The reader clicks into the advertisement's frame: it holds the focus and has no mention.
+    const ad = page.frames().find((f) => f.url().endsWith('frame-ad.html'))!;
+    await ad.locator('#subscribe').click();
+    assert.equal(await ad.evaluate('document.hasFocus()'), true);
+    await sendToActiveTab(env.session, 'stepMention', { direction: 'next' });
+    const card = page.locator('puente-ui .card');
+    await card.waitFor();
+    assert.equal(await card.getAttribute('data-entry-id'), 'china-celac-forum');
+    assert.equal(await ad.locator('puente-ui .card').count(), 0);
+    await page.close();
+  });
+
   void it('says so on pages Puente cannot read', async () => {
     const blank = await env.session.context.newPage();
     await blank.goto('about:blank');

@@ -20,6 +20,7 @@ function handlers(): Handlers {
     getUiStrings: vi.fn(() => Promise.resolve({})),
     reportPage: vi.fn(() => Promise.resolve(null)),
     loadCardView: vi.fn(() => Promise.resolve(null)),
+    stepMentionInTop: vi.fn(() => Promise.resolve(null)),
   };
 }
 
@@ -144,6 +145,26 @@ describe('dispatchToContent', () => {
       );
     }
     expect(h.saveSelection).toHaveBeenCalledTimes(2);
+  });
+
+  it('takes stepMention with a direction, and inTop: true only when handed to the top frame', async () => {
+    const background = { id: 'puente-id', url: 'chrome-extension://puente-id/background.js' };
+    const h = content();
+    await dispatchToContent(h, self, 'stepMention', { direction: 'previous' }, background);
+    await dispatchToContent(h, self, 'stepMention', { direction: 'next', inTop: true }, background);
+    expect(h.stepMention).toHaveBeenCalledTimes(2);
+    for (const bad of [
+      { direction: 'next', inTop: false },
+      { direction: 'next', inTop: 'yes' },
+      { direction: 'next', inTop: true, more: 1 },
+      { direction: 'up', inTop: true },
+      { inTop: true },
+    ]) {
+      await expect(dispatchToContent(h, self, 'stepMention', bad, background)).rejects.toThrow(
+        /invalid data/,
+      );
+    }
+    expect(h.stepMention).toHaveBeenCalledTimes(2);
   });
 
   it('answers a Puente page open as a tab of its own (Firefox gives it a tab)', async () => {

@@ -124,6 +124,7 @@ const plausible = fc.oneof(
   fc.record({ route: fc.oneof(fc.constantFrom('#/entry/celac', '#/notes', 'javascript:x'), text) }),
   fc.record({ lang: fc.constantFrom('en', 'zh', 'es', 'fr', '__proto__') }),
   fc.record({ entries: fc.oneof(fc.nat(), fc.double()), mentions: fc.oneof(fc.nat(), fc.integer()) }),
+  fc.record({ direction: fc.constantFrom('next', 'previous', 'up', '__proto__') }),
   plausibleNote,
 );
 const data = fc.oneof(
@@ -226,6 +227,8 @@ describe('the background listener under 10,000 random messages', () => {
   const badges: { tabId: number; entries: number }[] = [];
   /** Every injection of the card's interface since the last message. */
   const injections: { tabId: number; frameId: number }[] = [];
+  /** Every next/previous handed to a tab's top frame since the last message. */
+  const steps: { tabId: number; direction: string }[] = [];
   beforeAll(async () => {
     db = new PuenteDB('fuzz');
     await seedDatabase(db, makeBundle('h', ['doc-a'], ['celac', 'bri']));
@@ -238,6 +241,10 @@ describe('the background listener under 10,000 random messages', () => {
       uiStrings: (lang) => Promise.resolve({ common_lang: { message: lang } }),
       badge: (tabId, entries) => Promise.resolve(void badges.push({ tabId, entries })),
       injectCardView: ({ tabId, frameId }) => Promise.resolve(void injections.push({ tabId, frameId })),
+      stepInTop: (tabId, direction) => {
+        steps.push({ tabId, direction });
+        return Promise.resolve(null);
+      },
     });
     stop = listenToMessages((t, d, s) => dispatch(handlers, self, t, d, s));
   });
@@ -247,12 +254,13 @@ describe('the background listener under 10,000 random messages', () => {
   });
 
   it('answers every envelope with a result or a refusal and grants nothing to strangers', async () => {
-    const tally = { answered: 0, refused: 0, ignored: 0, contentSaves: 0, injections: 0 };
+    const tally = { answered: 0, refused: 0, ignored: 0, contentSaves: 0, injections: 0, steps: 0 };
     await fc.assert(
       fc.asyncProperty(exchange, async ([raw, from]) => {
         writes.length = 0;
         badges.length = 0;
         injections.length = 0;
+        steps.length = 0;
         const settings = await fakeBrowser.storage.local.get(null);
         const { answered, response } = await deliver(raw, from);
         expect(await fakeBrowser.storage.local.get(null)).toEqual(settings);
@@ -272,9 +280,11 @@ describe('the background listener under 10,000 random messages', () => {
           expect(badges).toEqual([]);
         }
         if (r.err || msgType !== 'loadCardView') expect(injections).toEqual([]);
+        if (r.err || msgType !== 'stepMentionInTop') expect(steps).toEqual([]);
         if (isOwnPage(from)) {
           expect(badges).toEqual([]);
           expect(injections).toEqual([]);
+          expect(steps).toEqual([]);
           return;
         }
         if (from.id !== self.id) {
@@ -293,6 +303,14 @@ describe('the background listener under 10,000 random messages', () => {
           expect(i).toEqual({ tabId: (from.tab as { id: number }).id, frameId: from.frameId });
           tally.injections++;
         }
+        // Next/previous handed on only from a frame inside a tab, and only to that tab's top frame.
+        expect(steps.length).toBeLessThanOrEqual(1);
+        for (const s of steps) {
+          expect(s.tabId).toBe((from.tab as { id: number }).id);
+          expect(from.frameId).toBeGreaterThan(0);
+          expect(['next', 'previous']).toContain(s.direction);
+          tally.steps++;
+        }
         if (msgType === 'getPageNotes' && r.res) {
           for (const n of r.res as Note[]) expect(n.url).toBe(from.url);
         }
@@ -307,10 +325,32 @@ describe('the background listener under 10,000 random messages', () => {
     console.log(
       `messages fuzz: ${total} messages — ${tally.answered} answered, ${tally.refused} refused, ` +
         `${tally.ignored} not envelopes (no answer); ${tally.contentSaves} notes saved by content scripts; ` +
-        `${tally.injections} card views injected into the asking frame`,
+        `${tally.injections} card views injected into the asking frame; ` +
+        `${tally.steps} next/previous handed to the top frame`,
     );
     expect(total).toBe(RUNS);
   }, 300_000);
+
+  it('hands next/previous to the top frame of the sending frame’s own tab, and from nowhere else', async () => {
+    const ask = (from: SenderInfo, direction: unknown = 'next') =>
+      deliver({ id: 1, type: 'stepMentionInTop', data: { direction }, timestamp: 1 }, from);
+    steps.length = 0;
+    const frame = { id: self.id, url: pageA, tab: { id: 7 }, frameId: 3 };
+    expect(await ask(frame)).toEqual({ answered: true, response: { res: null } });
+    expect(steps).toEqual([{ tabId: 7, direction: 'next' }]);
+    for (const from of [
+      { ...frame, frameId: 0 },
+      { id: self.id, url: pageA, tab: { id: 7 } },
+      { id: self.id, url: pageA, frameId: 3 },
+      { id: self.id, url: `${self.origin}/sidepanel.html`, tab: { id: 7 }, frameId: 3 },
+      { ...frame, id: 'other-id' },
+    ]) {
+      const { response } = await ask(from);
+      expect((response as { err?: { message: string } }).err?.message).toMatch(/refused/);
+    }
+    expect((await ask(frame, 'sideways')).response).toMatchObject({ err: { name: 'RefusedError' } });
+    expect(steps).toHaveLength(1);
+  });
 
   it('keeps a content script from reading or overwriting a note of another page by its id', async () => {
     const fromB = { id: self.id, url: pageB, tab: { id: 1 } };
