@@ -35,8 +35,7 @@ export default defineContentScript({
     ]);
     // The matcher data comes from the background so that this script stays small on every page.
     // Retried: the worker may be stopped while it answers (MV3), and without the data the page
-    // would stay unmarked until reloaded.
-    const data = await withRetry(() => toBackground.sendMessage('getPageMatcher', null));
-    if (ctx.isValid) runPuente(ctx, data);
+    // stays unmarked.
+    if (ctx.isValid) runPuente(ctx, () => withRetry(() => toBackground.sendMessage('getPageMatcher', null)));
   },
 });

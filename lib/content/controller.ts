@@ -29,8 +29,13 @@ import { runTeardown } from './teardown';
 
 const HOST_TAG = HOST_NAME.toUpperCase();
 
-/** Runs Puente on this page until the context is invalidated. */
-export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): void {
+/**
+ * Runs Puente on this page until the context is invalidated. `matcherData` asks the background
+ * for the matcher data: the top frame asks at once, beside reading the settings; a frame inside
+ * the page only when it is first marked, so that frames with nothing to mark (advertisements)
+ * never ask.
+ */
+export function runPuente(ctx: ContentScriptContext, matcherData: () => Promise<PageMatcherData>): void {
   const timers = contextTimers(ctx);
   let highlighter: PageHighlighter | null = null;
   const prefs = new ContentPreferences(ctx, {
@@ -115,26 +120,32 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
   // task) and kept for the next start with the same kinds.
   let built: { key: string; automaton: Automaton } | null = null;
   let building = false;
+  let data: PageMatcherData | null = null;
+  let asked: Promise<PageMatcherData> | null = null;
+  const ask = () => {
+    const request = (asked ??= matcherData());
+    // Asked again by the next start if it failed.
+    request.catch(() => asked === request && (asked = null));
+    return request;
+  };
+  if (topFrame) void ask().catch(() => undefined);
   const start = async () => {
     if (!frameHasText(window, { exclude })) return waitForText();
-    const entries = data.entries.filter((e) => prefs.kinds.has(e.kind));
-    const key = entries.map((e) => e.id).join('\n');
-    if (built?.key !== key) {
-      building = true;
-      try {
+    building = true;
+    let page: { data: PageMatcherData; automaton: Automaton };
+    try {
+      data ??= await ask();
+      const entries = data.entries.filter((e) => prefs.kinds.has(e.kind));
+      const key = entries.map((e) => e.id).join('\n');
+      if (built?.key !== key) {
         built = { key, automaton: await runInSlices(buildPageMatcherInSteps(entries), timers) };
-      } finally {
-        building = false;
       }
+      page = { data: { ...data, entries }, automaton: built.automaton };
+    } finally {
+      building = false;
     }
     if (!ctx.isValid) return;
-    highlighter = new PageHighlighter(
-      window,
-      { ...data, entries },
-      timers,
-      { exclude, onShadowRoot },
-      built.automaton,
-    );
+    highlighter = new PageHighlighter(window, page.data, timers, { exclude, onShadowRoot }, page.automaton);
     highlighter.onChange = reportBadge;
     highlighter.start();
     reportBadge();
@@ -150,15 +161,19 @@ export function runPuente(ctx: ContentScriptContext, data: PageMatcherData): voi
     reportBadge();
   };
   // One change of settings at a time: a start waits for its automaton. `restart` starts again
-  // with the kinds now marked.
+  // with the kinds now marked. A start that failed (the matcher data could not be had, even
+  // after retries) leaves the page unmarked until the next change, which tries again: the chain
+  // goes on.
   let applying = Promise.resolve();
   const apply = (restart = false) =>
-    (applying = applying.then(async () => {
-      if (restart && highlighter) stop();
-      const on = ctx.isValid && (await isActiveOn(location.href));
-      if (on && !highlighter) await start();
-      else if (!on && (highlighter || waiting)) stop();
-    }));
+    (applying = applying
+      .then(async () => {
+        if (restart && highlighter) stop();
+        const on = ctx.isValid && (await isActiveOn(location.href));
+        if (on && !highlighter) await start();
+        else if (!on && (highlighter || waiting)) stop();
+      })
+      .catch(() => undefined));
   prefs.adoptInto(document);
   void prefs.load().then(() => apply());
   const unwatch = [

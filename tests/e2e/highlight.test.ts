@@ -245,6 +245,16 @@ void describe('highlighting on news pages', () => {
   });
 
   void it('leaves frames with nothing a reader can see unmarked until they have it', async () => {
+    // Which frames ask the background for the matcher data (a second listener in the worker,
+    // which answers nothing).
+    const asks = async () =>
+      (await env.session.worker.evaluate('globalThis.__matcherAsks ?? []')) as { url: string }[];
+    await env.session.worker.evaluate(`(() => {
+      globalThis.__matcherAsks = [];
+      chrome.runtime.onMessage.addListener((message, sender) => {
+        if (message?.type === 'getPageMatcher') globalThis.__matcherAsks.push({ url: sender.url });
+      });
+    })()`);
     const page = await env.session.context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${env.origin}${pages}/frames-quiet.html`);
@@ -255,6 +265,11 @@ void describe('highlighting on news pages', () => {
     // A 1 × 1 frame holding an article is left alone (the build before marked it).
     assert.deepEqual(allTexts(await highlighted(pixel)), []);
     assert.deepEqual(allTexts(await highlighted(late)), []);
+    // Neither frame has asked for the matcher data (108 KB a frame): only the page did.
+    assert.deepEqual(
+      (await asks()).map((a) => a.url.split('/').pop()),
+      ['frames-quiet.html'],
+    );
     // Given a size, it is marked; given text, the other one is.
     await page.evaluate(() => document.getElementById('pixel')!.setAttribute('width', '600'));
     await page.evaluate(() => document.getElementById('pixel')!.setAttribute('height', '300'));
@@ -267,6 +282,11 @@ void describe('highlighting on news pages', () => {
       async () => allTexts(await highlighted(late)).includes('CELAC'),
       'the frame once it has text',
     );
+    assert.deepEqual((await asks()).map((a) => a.url.split('/').pop()).sort(), [
+      'frame-late.html',
+      'frames-quiet.html',
+      'zh-news.html',
+    ]);
     assert.deepEqual(errors, []);
     await page.close();
   });
