@@ -247,8 +247,7 @@ void describe('highlighting on news pages', () => {
   void it('leaves frames with nothing a reader can see unmarked until they have it', async () => {
     // Which frames ask the background for the matcher data (a second listener in the worker,
     // which answers nothing).
-    const asks = async () =>
-      (await env.session.worker.evaluate('globalThis.__matcherAsks ?? []')) as { url: string }[];
+    const asks = () => env.session.worker.evaluate<{ url: string }[]>('globalThis.__matcherAsks ?? []');
     await env.session.worker.evaluate(`(() => {
       globalThis.__matcherAsks = [];
       chrome.runtime.onMessage.addListener((message, sender) => {
