@@ -223,7 +223,7 @@ export function runPuente(ctx: ContentScriptContext, matcherData: () => Promise<
   // the page with nothing to step through (an advertisement the reader clicked into) hands them
   // to the top frame, which then acts whatever holds the focus.
   const stepMention = async ({ direction, inTop }: { direction: 'next' | 'previous'; inTop?: true }) => {
-    if (!inTop && !holdsFocus()) return null;
+    if (!inTop && !holdsFocus() && !focusInFrameWithoutPuente()) return null;
     const list = highlighter?.orderedMentions() ?? [];
     if (list.length === 0) {
       if (inTop || topFrame) return null;
@@ -295,6 +295,23 @@ export function runPuente(ctx: ContentScriptContext, matcherData: () => Promise<
 function holdsFocus(): boolean {
   const tag = document.activeElement?.tagName.toUpperCase();
   return document.hasFocus() && tag !== 'IFRAME' && tag !== 'FRAME';
+}
+
+/**
+ * Whether the keyboard's focus is in a frame of this document that Puente does not run in: the
+ * content script does not match about:blank and srcdoc frames (an advertisement written into
+ * one, say), so this document acts for them. Such frames are same-origin, so their documents
+ * can be asked; a cross-origin frame has a copy of its own. Asked of each frame's document
+ * rather than read from `activeElement`, which in Chromium can still name the frame focused
+ * before when the focus moves from one frame into another.
+ */
+function focusInFrameWithoutPuente(): boolean {
+  if (!document.hasFocus()) return false;
+  for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe, frame')) {
+    const doc = frame.contentDocument;
+    if (doc && (doc.URL === 'about:blank' || doc.URL === 'about:srcdoc') && doc.hasFocus()) return true;
+  }
+  return false;
 }
 
 /** The entry named first in a piece of text, with the page's own automaton. */

@@ -105,6 +105,16 @@ void describe('side panel: On this page', () => {
     await card.waitFor();
     assert.equal(await card.getAttribute('data-entry-id'), 'china-celac-forum');
     assert.equal(await ad.locator('puente-ui .card').count(), 0);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+
+    // A frame written into the page (srcdoc), where Puente does not run: the page acts for it.
+    const written = page.frames().find((f) => f.url() === 'about:srcdoc')!;
+    await written.locator('#enter').click();
+    assert.equal(await written.evaluate('document.hasFocus()'), true);
+    await sendToActiveTab(env.session, 'stepMention', { direction: 'next' });
+    await card.waitFor();
+    assert.equal(await card.getAttribute('data-entry-id'), 'china-celac-forum');
     await page.close();
   });
 
