@@ -307,6 +307,7 @@ function holdsFocus(): boolean {
  */
 function focusInFrameWithoutPuente(): boolean {
   if (!document.hasFocus()) return false;
+  // i18n-ignore: a selector
   for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe, frame')) {
     const doc = frame.contentDocument;
     if (doc && (doc.URL === 'about:blank' || doc.URL === 'about:srcdoc') && doc.hasFocus()) return true;
