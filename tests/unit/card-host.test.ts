@@ -76,31 +76,43 @@ function recordingView() {
   return { view, draws, clears, notes, nextTask: () => task++ };
 }
 
-describe('CardHost: the first card of a frame', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-    document.body.replaceChildren();
-    document.querySelectorAll(HOST_NAME).forEach((e) => e.remove());
-    fakeBrowser.reset();
+/** Puts the page, the timers and the fake browser back as they were. */
+function resetPage(): void {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+  document.querySelectorAll(HOST_NAME).forEach((e) => e.remove());
+  fakeBrowser.reset();
+}
+
+/** A card host on fake timers, with the background answering null and the view given. */
+function newHost(view: CardView, delay: () => number, onLoad = () => undefined) {
+  vi.useFakeTimers();
+  const send = vi.spyOn(toBackground, 'sendMessage').mockResolvedValue(null);
+  const host = new CardHost(new ContentScriptContext('test'), {
+    delay,
+    pageLang: () => 'en',
+    leadLang: () => 'en',
+    i18n: () => translator('en'),
+    loadView: () => {
+      onLoad();
+      return Promise.resolve(view);
+    },
   });
+  return { host, send };
+}
+
+describe('CardHost: the first card of a frame', () => {
+  afterEach(resetPage);
 
   function setup(delay: number | (() => number) = 250) {
-    vi.useFakeTimers();
-    const send = vi.spyOn(toBackground, 'sendMessage').mockResolvedValue(null);
     const rec = recordingView();
     let loads = 0;
-    const ctx = new ContentScriptContext('test');
-    const host = new CardHost(ctx, {
-      delay: typeof delay === 'number' ? () => delay : delay,
-      pageLang: () => 'en',
-      leadLang: () => 'en',
-      i18n: () => translator('en'),
-      loadView: () => {
-        loads++;
-        return Promise.resolve(rec.view);
-      },
-    });
+    const { host, send } = newHost(
+      rec.view,
+      typeof delay === 'number' ? () => delay : delay,
+      () => void loads++,
+    );
     // One timer task at a time, so that draws in the same task show as such.
     const step = async () => {
       rec.nextTask();
@@ -176,27 +188,9 @@ describe('CardHost: the first card of a frame', () => {
 });
 
 describe('CardHost: cards the reader asked for', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-    document.body.replaceChildren();
-    document.querySelectorAll(HOST_NAME).forEach((e) => e.remove());
-    fakeBrowser.reset();
-  });
+  afterEach(resetPage);
 
-  function setup() {
-    vi.useFakeTimers();
-    vi.spyOn(toBackground, 'sendMessage').mockResolvedValue(null);
-    const rec = recordingView();
-    const host = new CardHost(new ContentScriptContext('test'), {
-      delay: () => 250,
-      pageLang: () => 'en',
-      leadLang: () => 'en',
-      i18n: () => translator('en'),
-      loadView: () => Promise.resolve(rec.view),
-    });
-    return host;
-  }
+  const setup = () => newHost(recordingView().view, () => 250).host;
 
   it('keeps a card opened from the panel or keyboard when nothing is under the pointer', async () => {
     const host = setup();
@@ -222,18 +216,14 @@ describe('CardHost: cards the reader asked for', () => {
   it('closes a card opened by the pointer shortly after the pointer leaves, or the page scrolls it away', async () => {
     const host = setup();
     const m = mention(11);
-    host.hover(m, entry);
-    await vi.advanceTimersByTimeAsync(300);
-    expect(host.mention).toBe(m);
-    host.hover(null, null, true);
-    await vi.advanceTimersByTimeAsync(400);
-    expect(host.mention).toBeNull();
-
-    host.hover(m, entry);
-    await vi.advanceTimersByTimeAsync(300);
-    expect(host.mention).toBe(m);
-    host.hover(null, null, false);
-    await vi.advanceTimersByTimeAsync(400);
-    expect(host.mention).toBeNull();
+    // The pointer moving off it, then the page scrolling it from under a resting pointer.
+    for (const moved of [true, false]) {
+      host.hover(m, entry);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(host.mention).toBe(m);
+      host.hover(null, null, moved);
+      await vi.advanceTimersByTimeAsync(400);
+      expect(host.mention).toBeNull();
+    }
   });
 });
