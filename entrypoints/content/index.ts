@@ -13,7 +13,7 @@ export default defineContentScript({
   async main(ctx) {
     // At once: WXT's context already listens for the "newer script started" event.
     refuseForgedScriptStarts(ctx.signal);
-    // The rest in tasks of their own. The bundle inlines these imports as modules that are set up
+    // The rest in tasks of their own. The bundle inlines the import below as modules that are set up
     // when first imported (settings items, which read storage, among them), so evaluating the
     // script does no more than compile it and reach this point (docs/PERFORMANCE.md).
     await nextTask();
@@ -28,14 +28,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       if (world[LIVE_COPY] === version) delete world[LIVE_COPY];
     });
-    const [{ runPuente }, { toBackground }, { withRetry }] = await Promise.all([
-      import('@/lib/content/controller'),
-      import('@/lib/messaging/protocol'),
-      import('@/lib/messaging/retry'),
-    ]);
-    // The matcher data comes from the background so that this script stays small on every page.
-    // Retried: the worker may be stopped while it answers (MV3), and without the data the page
-    // stays unmarked.
-    if (ctx.isValid) runPuente(ctx, () => withRetry(() => toBackground.sendMessage('getPageMatcher', null)));
+    const { runPuente } = await import('@/lib/content/controller');
+    if (ctx.isValid) runPuente(ctx);
   },
 });

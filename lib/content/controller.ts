@@ -29,13 +29,8 @@ import { runTeardown } from './teardown';
 
 const HOST_TAG = HOST_NAME.toUpperCase();
 
-/**
- * Runs Puente on this page until the context is invalidated. `matcherData` asks the background
- * for the matcher data: the top frame asks at once, beside reading the settings; a frame inside
- * the page only when it is first marked, so that frames with nothing to mark (advertisements)
- * never ask.
- */
-export function runPuente(ctx: ContentScriptContext, matcherData: () => Promise<PageMatcherData>): void {
+/** Runs Puente on this page until the context is invalidated. */
+export function runPuente(ctx: ContentScriptContext): void {
   const timers = contextTimers(ctx);
   let highlighter: PageHighlighter | null = null;
   const prefs = new ContentPreferences(ctx, {
@@ -120,11 +115,14 @@ export function runPuente(ctx: ContentScriptContext, matcherData: () => Promise<
   // task) and kept for the next start with the same kinds.
   let built: { key: string; automaton: Automaton } | null = null;
   let building = false;
-  let data: PageMatcherData | null = null;
+  // The matcher data comes from the background so that this script stays small on every page.
+  // The top frame asks at once, beside reading the settings; a frame inside the page only when it
+  // is first marked, so that frames with nothing to mark (advertisements) never ask. Retried: the
+  // worker may be stopped while it answers (MV3); a request that failed even so is made again by
+  // the next start.
   let asked: Promise<PageMatcherData> | null = null;
   const ask = () => {
-    const request = (asked ??= matcherData());
-    // Asked again by the next start if it failed.
+    const request = (asked ??= withRetry(() => toBackground.sendMessage('getPageMatcher', null)));
     request.catch(() => asked === request && (asked = null));
     return request;
   };
@@ -134,7 +132,7 @@ export function runPuente(ctx: ContentScriptContext, matcherData: () => Promise<
     building = true;
     let page: { data: PageMatcherData; automaton: Automaton };
     try {
-      data ??= await ask();
+      const data = await ask();
       const entries = data.entries.filter((e) => prefs.kinds.has(e.kind));
       const key = entries.map((e) => e.id).join('\n');
       if (built?.key !== key) {
