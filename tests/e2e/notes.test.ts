@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Note } from '../../lib/db/types';
-import { artifactsDir, launch, readStore, screenshot, waitForSeed, type Session } from './harness';
+import { artifactsDir, launch, readStore, screenshot, until, waitForSeed, type Session } from './harness';
 
 async function addNote(panel: Page, entry: string, text: string) {
   await panel.goto(`${panel.url().split('#')[0]}#/entry/${entry}`);
@@ -49,15 +49,15 @@ void describe('notes: manage, export and import', () => {
 
     await items.filter({ hasText: 'Juncao' }).getByRole('button', { name: 'Delete' }).click();
     await panel.getByText('Note deleted.').waitFor();
-    assert.equal(await items.count(), 1);
+    // The list follows the database a moment after the toast (it failed once in CI read at once).
+    await until(async () => (await items.count()) === 1, 'the list without the deleted note');
     assert.equal((await readStore(panel, 'notes')).length, 1);
     await panel.getByRole('button', { name: 'Undo' }).click();
     await panel.locator('.note-item', { hasText: 'Juncao' }).waitFor();
     assert.equal((await readStore(panel, 'notes')).length, 2);
 
     await panel.getByRole('searchbox', { name: 'Search notes' }).fill('trade');
-    await panel.waitForTimeout(50);
-    assert.equal(await items.count(), 1);
+    await until(async () => (await items.count()) === 1, 'one note found for "trade"');
     await panel.getByRole('searchbox', { name: 'Search notes' }).fill('');
     await screenshot(panel, 'notes-manage');
 
