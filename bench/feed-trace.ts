@@ -4,11 +4,13 @@
  * 50 ms outside rendering, and V8's garbage-collection pauses. With `--without` the same page
  * runs in a browser without Puente, for comparison.
  *
- *   npm run build && node --import tsx bench/feed-trace.ts 60 [--without] [--beside]
+ *   npm run build && node --import tsx bench/feed-trace.ts 60 [--without] [--beside] [--flat]
  *
  * One page at a time (the e2e test runs both pages at once, so that they share the load):
  * this tells Puente's own tasks from the machine's. `--beside` runs the same feed in a plain
  * browser at the same time, as the e2e test does: work that waits for idle time then queues up.
+ * `--flat` appends every paragraph straight into the page's <main> (see the fixture): the page's
+ * own layout then makes long frames by itself.
  */
 import type { Page } from 'playwright-core';
 import { launch, launchPlain, serve } from '../tests/e2e/harness';
@@ -17,17 +19,18 @@ import { majorGc, traceFeed, type TraceEvent } from './feed-gc';
 const seconds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
 const without = process.argv.includes('--without');
 const beside = process.argv.includes('--beside');
+const feedUrl = `/tests/fixtures/pages/huge.html?kind=feed${process.argv.includes('--flat') ? '&flat' : ''}`;
 
 const site = await serve(process.cwd());
 const browser = without ? await launchPlain() : await launch();
 try {
   const page: Page = await browser.context.newPage();
-  await page.goto(`${site.origin}/tests/fixtures/pages/huge.html?kind=feed`);
+  await page.goto(`${site.origin}${feedUrl}`);
   await page.waitForTimeout(1500);
   const cdp = await page.context().newCDPSession(page);
   const plain = beside ? await launchPlain() : null;
   const other = await plain?.context.newPage();
-  await other?.goto(`${site.origin}/tests/fixtures/pages/huge.html?kind=feed`);
+  await other?.goto(`${site.origin}${feedUrl}`);
   const [spans] = await Promise.all([
     traceFeed(page, cdp, seconds),
     other?.evaluate(
