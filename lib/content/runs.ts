@@ -246,7 +246,7 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
 }
 
 /** Whether a text has anything but white space (`/\S/`, without a regular expression call for ASCII). */
-function hasText(text: string): boolean {
+export function hasText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80) return /\S/.test(text.slice(i));
