@@ -96,8 +96,10 @@ export class PageHighlighter {
       this.painter.view = {
         ordered: () => this.index.ordered(),
         locate: firstInView,
+        below: (mentions, from) => firstBelow(mentions, from, win.innerHeight),
         // A mention since removed is not in the list: the painter then reads boxes.
         inView: () => this.inView,
+        inViewCount: () => (this.firstScreenMs === null ? null : this.firstScreenMentions),
       };
     this.runner = new SliceRunner(ctx);
     this.walk = {
@@ -113,6 +115,8 @@ export class PageHighlighter {
 
   /** Milliseconds from start() until the blocks in view were marked (null until then). */
   firstScreenMs: number | null = null;
+  /** Mentions found in the blocks in view at the start. */
+  private firstScreenMentions = 0;
 
   /** Starts scanning and observing. */
   start(): void {
@@ -264,7 +268,10 @@ export class PageHighlighter {
       if (matches.length === 0) return;
       if (block.checkVisibility && !block.checkVisibility()) return;
       const mentions = mentionsOf(run, matches);
-      if (pass === 'first') this.inView ??= mentions[0]!;
+      if (pass === 'first') {
+        this.inView ??= mentions[0]!;
+        this.firstScreenMentions += mentions.length;
+      }
       this.paint(mentions);
       return;
     }
@@ -281,7 +288,10 @@ export class PageHighlighter {
         // The page changed the run while it waited: its rescan is queued, this one ends.
         if (this.stopped || this.inProgress.get(head) !== token) return;
         if (mentions.length === 0) continue;
-        if (pass === 'first') this.inView ??= mentions[0]!;
+        if (pass === 'first') {
+          this.inView ??= mentions[0]!;
+          this.firstScreenMentions += mentions.length;
+        }
         this.paint(mentions);
       }
     } finally {
@@ -441,6 +451,21 @@ function firstReaching(count: number, item: (i: number) => Element | Range): num
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (item(mid).getBoundingClientRect().bottom > 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The index of the first mention from `from` on that starts below the viewport, by halves (see
+ * `firstReaching`), for the size of the painter's window.
+ */
+function firstBelow(mentions: readonly PageMention[], from: number, height: number): number {
+  let lo = Math.max(0, from);
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rangeOf(mentions[mid]!).getBoundingClientRect().top >= height) hi = mid;
     else lo = mid + 1;
   }
   return lo;

@@ -31,12 +31,19 @@ export interface ViewportProbe {
   /** The index of the first mention in view in that list (reads boxes, by halves). */
   locate(mentions: readonly PageMention[]): number;
   /**
+   * The index of the first mention from `from` on that starts below the viewport (reads boxes,
+   * by halves): with `locate`, how many mentions are in view.
+   */
+  below?(mentions: readonly PageMention[], from: number): number;
+  /**
    * A mention known to be in view without reading boxes (the first screen's), if any: before
    * the reader scrolls, the window is placed around it. Reading boxes forces a layout, and a
    * forced layout during the scan of a page of 20,000 `content-visibility: auto` paragraphs
    * took 226 ms.
    */
   inView(): PageMention | null;
+  /** How many mentions the first screen had, once it is marked (null before). */
+  inViewCount?(): number | null;
 }
 
 /** The highlight name for a kind, as used in `::highlight(...)`. */
@@ -75,27 +82,41 @@ export class HighlightApiPainter implements Painter {
   private timedFlushes = 0;
   private soonTimer = false;
   /**
-   * Beyond `limit` mentions only a window of `window` of them around the viewport is
-   * registered, in document order: mentions a page adds where the reader is are shown with
-   * their neighbours. Each commit makes Chromium drop and rebuild a marker for every registered
-   * range: on a live feed with 45,000 mentions that garbage brought major collections of 200-700 ms and every
-   * frame spent 70-130 ms before painting, while registering nothing cost neither. And
-   * registered ranges cost every major collection while the page changes: on a feed of 60,000
-   * paragraphs the longest pause was 64 ms with 2,000 registered, 38 ms with 200 and 34 ms with
-   * none (the page alone: 8 ms; V8's GC trace events). A window of 200 is three to ten screens
-   * of the densest pages in the benchmark, and it follows every scroll; a page with fewer than
-   * `limit` mentions (an article: the corpus's longest has 291) has them all registered.
+   * Beyond `limit` mentions only a window of them around the viewport is registered, in
+   * document order: mentions a page adds where the reader is are shown with their neighbours.
+   * Chromium drops and rebuilds a marker for every registered range, and repaints the text
+   * under each, in every frame after the page changed its DOM or its style anywhere, not only
+   * when Puente commits. On the corpus's longest article (291 mentions, 24 in view) with a
+   * counter ticking 30 times a second in a corner (`bench/churn-trace.ts`), each of those frames
+   * spent 1.6 ms in pre-paint and 5.3 ms in paint with every mention registered, 0.6 and 2.4 ms
+   * with this window (60), and 0.1 and 0.2 ms without Puente; five copies of that article (1,455
+   * mentions) spent 6.7 and 3.3 ms, now 0.8 and 2.4. On a live feed with 45,000 mentions,
+   * registering them all brought major collections of 200-700 ms and 70-130 ms of pre-paint in
+   * every frame; registered ranges also lengthen every major collection while the page changes
+   * (on a feed of 60,000 paragraphs the longest pause was 64 ms with 2,000 registered, 38 ms
+   * with 200 and 34 ms with none). So the window is two screens' worth of mentions (half a
+   * screen above the viewport, the screen in view, half a screen below): counted from the first
+   * screen until the reader scrolls, then measured by reading boxes at each scroll; at least
+   * `minWindow` and at most `window`. A scroll moves the window only when the viewport comes
+   * within a quarter of a screen of its edge, since every change to the registered set is a
+   * rebuild too: scrolling the article 60 px a frame costs about 0.6 ms more per frame than with
+   * everything registered (the window moves every few frames).
    */
   view: ViewportProbe | null = null;
   /** The mention the window was centred on, and whether the reader moved since (a scroll). */
   private anchor: PageMention | null = null;
   private moved = false;
+  /** Mentions in a screen (null until known) and the first and last mention of the window. */
+  private perScreen: number | null = null;
+  private first: PageMention | null = null;
+  private last: PageMention | null = null;
 
   private readonly holdMs: number;
   private readonly maxHoldMs: number;
   private readonly soonMs: number;
   readonly limit: number;
   readonly window: number;
+  readonly minWindow: number;
   private readonly now: () => number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly rangeOf: (m: PageMention) => Range;
@@ -108,6 +129,7 @@ export class HighlightApiPainter implements Painter {
       soonMs?: number;
       limit?: number;
       window?: number;
+      minWindow?: number;
       now?: () => number;
       setTimer?: (fn: () => void, ms: number) => unknown;
       /** Makes the Range registered for a mention (tests pass their own). */
@@ -117,8 +139,9 @@ export class HighlightApiPainter implements Painter {
     this.holdMs = options.holdMs ?? 1000;
     this.maxHoldMs = options.maxHoldMs ?? 8000;
     this.soonMs = options.soonMs ?? 400;
-    this.limit = options.limit ?? 2000;
-    this.window = Math.min(options.window ?? 200, this.limit);
+    this.limit = options.limit ?? 64;
+    this.window = options.window ?? 200;
+    this.minWindow = Math.min(options.minWindow ?? 16, this.window);
     this.now = options.now ?? (() => performance.now());
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.rangeOf = options.rangeOf ?? rangeOf;
@@ -131,7 +154,14 @@ export class HighlightApiPainter implements Painter {
 
   /** Whether only a window of the mentions is registered. */
   get windowed(): boolean {
-    return this.view !== null && this.count > this.limit;
+    return this.view !== null && this.count > Math.max(this.limit, this.size());
+  }
+
+  /** How many mentions the window holds: two screens' worth, within bounds (see `view`). */
+  size(): number {
+    const screen = this.perScreen ?? this.view?.inViewCount?.() ?? null;
+    if (screen === null) return this.window;
+    return Math.max(this.minWindow, Math.min(this.window, 2 * screen));
   }
 
   add(mentions: readonly PageMention[], kindOf: (m: PageMention) => TermKind): void {
@@ -194,15 +224,42 @@ export class HighlightApiPainter implements Painter {
     const view = this.view!;
     const list = view.ordered();
     let at = -1;
-    if (!this.moved) {
+    let inView: number | null = null;
+    const moved = this.moved;
+    if (!moved) {
       const known = this.anchor ?? view.inView();
       if (known) at = list.indexOf(known);
     }
     if (at < 0) at = view.locate(list);
+    if (moved && view.below) {
+      inView = Math.max(0, view.below(list, at) - at);
+      this.perScreen = inView;
+    }
     this.moved = false;
+    const size = this.size();
+    if (inView !== null && this.first && this.last) {
+      // A scroll within the window: it stays (new mentions inside it are added).
+      const margin = Math.ceil(inView / 4);
+      const from = list.indexOf(this.first);
+      const to = list.indexOf(this.last);
+      if (
+        from >= 0 &&
+        to >= 0 &&
+        from <= Math.max(0, at - margin) &&
+        to >= Math.min(list.length - 1, at + inView + margin)
+      ) {
+        for (let i = from; i <= to; i++) this.register(list[i]!);
+        this.pending = new Set();
+        return;
+      }
+    }
     this.anchor = list[at] ?? null;
-    const from = Math.max(0, Math.min(at - this.window / 2, list.length - this.window));
-    const wanted = new Set(list.slice(from, from + this.window));
+    const before = Math.max(0, Math.floor((size - (this.perScreen ?? view.inViewCount?.() ?? 0)) / 2));
+    const from = Math.max(0, Math.min(at - before, list.length - size));
+    const slice = list.slice(from, from + size);
+    this.first = slice[0] ?? null;
+    this.last = slice[slice.length - 1] ?? null;
+    const wanted = new Set(slice);
     for (const m of this.registered.keys()) if (!wanted.has(m)) this.unregister(m);
     for (const m of wanted) this.register(m);
     this.pending = new Set();
@@ -241,6 +298,7 @@ export class HighlightApiPainter implements Painter {
     }
     this.highlights.clear();
     this.count = 0;
+    this.first = this.last = null;
     this.registered.clear();
     this.pending = new Set();
   }

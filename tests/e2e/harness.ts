@@ -241,6 +241,50 @@ export async function hover(page: Page, text: string) {
   return { card, rect: r };
 }
 
+/**
+ * Scrolls a page from top to bottom, half a screen at a time, and answers the text of every
+ * highlighted range seen in the viewport on the way, each mention once (by its text node and
+ * offset), sorted: what a reader reading the whole page sees marked. Puente registers only the
+ * mentions around the viewport, so the ranges registered at any one moment are not all of them.
+ * `where` keeps ranges whose start is inside an element matching it.
+ */
+export async function seenWhileScrolling(page: Page, where = 'body'): Promise<string[]> {
+  const seen = new Map<string, string>();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (let step = 0; step < 400; step++) {
+    // Two frames: the scroll's, in which Puente moves its window, and the one that shows it.
+    await page.evaluate(
+      () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+    );
+    // A string: tsx would wrap the helper function in a call the page does not have.
+    const found = await page.evaluate<[string, string][]>(`(() => {
+      const ids = (window.__ids ??= new WeakMap());
+      const id = (n) => {
+        if (!ids.has(n)) ids.set(n, (window.__next = (window.__next ?? 0) + 1));
+        return ids.get(n);
+      };
+      const out = [];
+      for (const h of CSS.highlights.values()) {
+        for (const r of h) {
+          const box = r.getBoundingClientRect();
+          if (box.bottom <= 0 || box.top >= innerHeight || box.height === 0) continue;
+          if (!r.startContainer.parentElement?.closest(${JSON.stringify(where)})) continue;
+          out.push([id(r.startContainer) + ':' + r.startOffset, r.toString()]);
+        }
+      }
+      return out;
+    })()`);
+    for (const [key, text] of found) seen.set(key, text);
+    const more = await page.evaluate(() => {
+      const before = scrollY;
+      window.scrollBy(0, innerHeight / 2);
+      return scrollY > before;
+    });
+    if (!more) break;
+  }
+  return [...seen.values()].sort();
+}
+
 /** All highlighted texts, flattened and sorted. */
 export function allTexts(byName: Record<string, string[]>): string[] {
   return Object.values(byName).flat().sort();

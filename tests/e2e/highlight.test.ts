@@ -13,6 +13,8 @@ import {
   launchPlain,
   mentionRect,
   screenshot,
+  seenWhileScrolling,
+  sendToActiveTab,
   serve,
   settled,
   until,
@@ -227,7 +229,13 @@ void describe('highlighting on news pages', () => {
         0,
       );
     });
-    await until(async () => allTexts(await highlighted(page)).length === expected + 0, `${expected} marks`);
+    // Every one of them is marked when the reader gets to it (Puente registers the ones around
+    // the viewport), and Puente counts them all.
+    await page.bringToFront();
+    const counted = async () =>
+      ((await sendToActiveTab(env.session, 'getPageTerms', null)) as { res: { mentions: number } }).res.mentions;
+    await until(async () => (await counted()) === expected, `${expected} mentions`);
+    assert.equal((await seenWhileScrolling(page, '.item')).length, expected);
     await page.close();
   });
 
@@ -300,14 +308,9 @@ void describe('highlighting on news pages', () => {
         const page = await env.session.context.newPage();
         await page.goto(`${site.origin}/${doc.id}.html`);
         await settled(page);
-        const onPage = await page.evaluate(() => {
-          const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-          return [...registry.values()]
-            .flatMap((h) => [...h])
-            .filter((r) => r.startContainer.parentElement?.closest('article > p, article > h2'))
-            .map((r) => r.toString())
-            .sort();
-        });
+        // Puente registers the mentions around the viewport: read the page from top to bottom.
+        const onPage = await seenWhileScrolling(page, 'article > p, article > h2');
+        await page.evaluate(() => window.scrollTo(0, 0));
         const passages = new Map(bundle.passages.map((p) => [p.id, p]));
         const artefacts = doc.artefacts.map((a) => a.text);
         const expected = bundle.mentions

@@ -12,10 +12,12 @@ afterAll(() => {
   g.Highlight = original;
 });
 
-// Fake mentions: a range made once.
+// Fake mentions: a range made once, told apart by a number (the sets of ranges the tests
+// compare would otherwise be equal whenever their sizes are: empty Ranges look alike).
 type Fake = PageMention & { range: Range };
+let made = 0;
 function mentions(n: number): Fake[] {
-  return Array.from({ length: n }, () => ({ range: document.createRange() }) as unknown as Fake);
+  return Array.from({ length: n }, () => ({ range: { made: made++ } }) as unknown as Fake);
 }
 
 function painterOn(
@@ -198,6 +200,62 @@ describe('HighlightApiPainter beyond its limit', () => {
     painter.flush();
     expect(painter.windowed).toBe(false);
     expect(shown()).toEqual(ranges(doc));
+  });
+
+  it('sizes the window from the mentions in view and moves it only when the reader nears its edge', () => {
+    const registry = new Map<string, Set<Range>>();
+    const painter = painterOn(registry, { now: () => 0, setTimer: () => undefined, limit: 8, minWindow: 4 });
+    const doc = mentions(300);
+    // The first screen held 10 mentions, the first of them the 100th.
+    const probe = { at: 100, inView: 10, located: 0, measured: 0 };
+    painter.view = {
+      ordered: () => doc,
+      locate: () => {
+        probe.located++;
+        return probe.at;
+      },
+      below: (_list, from) => {
+        probe.measured++;
+        return from + probe.inView;
+      },
+      inView: () => doc[100]!,
+      inViewCount: () => 10,
+    };
+    const shown = () => new Set(registry.get('puente-place'));
+    const ranges = (list: Fake[]) => new Set(list.map((m) => m.range));
+    painter.add(doc.slice(0, 1), () => 'place');
+    painter.add(doc.slice(1), () => 'place');
+    painter.flush();
+    // Two screens' worth: half a screen above the first screen, and half a screen below it.
+    expect(painter.windowed).toBe(true);
+    expect(painter.size()).toBe(20);
+    expect(shown()).toEqual(ranges(doc.slice(95, 115)));
+    expect(probe.located + probe.measured).toBe(0);
+    // A scroll of one mention: the viewport and a quarter of a screen around it are still
+    // inside the window, which stays.
+    probe.at = 101;
+    painter.refresh();
+    expect(probe.measured).toBe(1);
+    expect(shown()).toEqual(ranges(doc.slice(95, 115)));
+    // Near its lower edge: the window moves around the viewport.
+    probe.at = 104;
+    painter.refresh();
+    expect(shown()).toEqual(ranges(doc.slice(99, 119)));
+    // A part of the page with more in view: a larger window, up to `window`.
+    probe.at = 200;
+    probe.inView = 40;
+    painter.refresh();
+    expect(painter.size()).toBe(80);
+    expect(shown()).toEqual(ranges(doc.slice(180, 260)));
+    probe.inView = 150;
+    painter.refresh();
+    expect(painter.size()).toBe(200);
+    // None in view (a picture): the smallest window.
+    probe.inView = 0;
+    probe.at = 0;
+    painter.refresh();
+    expect(painter.size()).toBe(4);
+    expect(shown()).toEqual(ranges(doc.slice(0, 4)));
   });
 
   it('places the first window around a mention known to be in view, without reading boxes', () => {
