@@ -4,13 +4,14 @@
  * 50 ms outside rendering, and V8's garbage-collection pauses. With `--without` the same page
  * runs in a browser without Puente, for comparison.
  *
- *   npm run build && node --import tsx bench/feed-trace.ts 60 [--without] [--beside] [--flat]
+ *   npm run build && node --import tsx bench/feed-trace.ts 60 [--without] [--beside] [--flat] [--phases]
  *
  * One page at a time (the e2e test runs both pages at once, so that they share the load):
  * this tells Puente's own tasks from the machine's. `--beside` runs the same feed in a plain
  * browser at the same time, as the e2e test does: work that waits for idle time then queues up.
  * `--flat` appends every paragraph straight into the page's <main> (see the fixture): the page's
- * own layout then makes long frames by itself.
+ * own layout then makes long frames by itself. `--phases` also prints the rendering phases of
+ * the page's main thread per frame (median and 95th percentile).
  */
 import type { Page } from 'playwright-core';
 import { launch, launchPlain, serve } from '../tests/e2e/harness';
@@ -18,7 +19,8 @@ import { majorGc, traceFeed, type TraceEvent } from './feed-gc';
 
 const seconds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
 const without = process.argv.includes('--without');
-const beside = process.argv.includes('--beside');
+const args = process.argv.slice(2);
+const beside = args.includes('--beside');
 const feedUrl = `/tests/fixtures/pages/huge.html?kind=feed${process.argv.includes('--flat') ? '&flat' : ''}`;
 
 const site = await serve(process.cwd());
@@ -64,6 +66,16 @@ try {
       (l) => `${Math.round(l.duration)}@${Math.round(l.start)}`,
     ),
   );
+  if (args.includes('--phases')) {
+    const phase = (name: string) => {
+      const d = (byThread.get(main!) ?? [])
+        .filter((e) => e.name === name)
+        .map((e) => e.dur! / 1000)
+        .sort((a, b) => a - b);
+      return `${name} median ${(d[d.length >> 1] ?? 0).toFixed(1)} ms, p95 ${(d[Math.floor(d.length * 0.95)] ?? 0).toFixed(1)} ms`;
+    };
+    console.log(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint'].map(phase).join('; '));
+  }
   console.log(
     `${without ? 'without Puente' : 'with Puente'}${beside ? ', a plain browser feeding beside it' : ''}, feed of ${seconds} s: ` +
       `Long Tasks API ${api.length} [${api.join(', ')}] ms; traced tasks over 50 ms ${long.length} ` +

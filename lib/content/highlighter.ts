@@ -99,7 +99,10 @@ export class PageHighlighter {
         below: (mentions, from) => firstBelow(mentions, from, win.innerHeight),
         // A mention since removed is not in the list: the painter then reads boxes.
         inView: () => this.inView,
-        inViewCount: () => (this.firstScreenMs === null ? null : this.firstScreenMentions),
+        // None in the first screen (a page that fills itself later, a feed) tells nothing of
+        // the pages to come: the painter's largest window until the reader scrolls.
+        inViewCount: () =>
+          this.firstScreenMs === null || this.firstScreenMentions === 0 ? null : this.firstScreenMentions,
       };
     this.runner = new SliceRunner(ctx);
     this.walk = {

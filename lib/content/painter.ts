@@ -42,7 +42,7 @@ export interface ViewportProbe {
    * took 226 ms.
    */
   inView(): PageMention | null;
-  /** How many mentions the first screen had, once it is marked (null before). */
+  /** How many mentions the first screen had, once it is marked (null before, or if unknown). */
   inViewCount?(): number | null;
 }
 
@@ -96,11 +96,11 @@ export class HighlightApiPainter implements Painter {
    * (on a feed of 60,000 paragraphs the longest pause was 64 ms with 2,000 registered, 38 ms
    * with 200 and 34 ms with none). So the window is two screens' worth of mentions (half a
    * screen above the viewport, the screen in view, half a screen below): counted from the first
-   * screen until the reader scrolls, then measured by reading boxes at each scroll; at least
-   * `minWindow` and at most `window`. A scroll moves the window only when the viewport comes
-   * within a quarter of a screen of its edge, since every change to the registered set is a
-   * rebuild too: scrolling the article 60 px a frame costs about 0.6 ms more per frame than with
-   * everything registered (the window moves every few frames).
+   * screen until the reader scrolls (`window` if it had none), then measured by reading boxes
+   * at each scroll; at least `minWindow` and at most `window`. A scroll moves the window only
+   * when the viewport comes within a quarter of a screen of its edge, since every change to the
+   * registered set is a rebuild too: scrolling the article 60 px a frame costs about 1 ms more
+   * per frame than with everything registered (the window moves every few frames).
    */
   view: ViewportProbe | null = null;
   /** The mention the window was centred on, and whether the reader moved since (a scroll). */
@@ -141,7 +141,7 @@ export class HighlightApiPainter implements Painter {
     this.soonMs = options.soonMs ?? 400;
     this.limit = options.limit ?? 64;
     this.window = options.window ?? 200;
-    this.minWindow = Math.min(options.minWindow ?? 16, this.window);
+    this.minWindow = Math.min(options.minWindow ?? 32, this.window);
     this.now = options.now ?? (() => performance.now());
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.rangeOf = options.rangeOf ?? rangeOf;

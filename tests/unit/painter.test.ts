@@ -258,6 +258,32 @@ describe('HighlightApiPainter beyond its limit', () => {
     expect(shown()).toEqual(ranges(doc.slice(0, 4)));
   });
 
+  it('keeps its largest window until a scroll when the first screen told nothing', () => {
+    const registry = new Map<string, Set<Range>>();
+    const painter = painterOn(registry, { now: () => 0, setTimer: () => undefined, limit: 8, window: 50 });
+    const doc = mentions(120);
+    let at = 0;
+    painter.view = {
+      ordered: () => doc,
+      locate: () => at,
+      below: (_list, from) => from + 6,
+      inView: () => null,
+      inViewCount: () => null,
+    };
+    painter.add(doc.slice(0, 1), () => 'place');
+    painter.add(doc.slice(1), () => 'place');
+    painter.flush();
+    expect(registry.get('puente-place')!.size).toBe(50);
+    // Measured at a scroll: 6 in view, the smallest window (32 by default), taken when the
+    // window next moves.
+    painter.refresh();
+    expect(painter.size()).toBe(32);
+    expect(registry.get('puente-place')!.size).toBe(50);
+    at = 100;
+    painter.refresh();
+    expect(registry.get('puente-place')!.size).toBe(32);
+  });
+
   it('places the first window around a mention known to be in view, without reading boxes', () => {
     const { painter, doc, probe, shown, ranges, add } = windowed();
     add(mentions(40));
