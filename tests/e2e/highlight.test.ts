@@ -233,7 +233,8 @@ void describe('highlighting on news pages', () => {
     // the viewport), and Puente counts them all.
     await page.bringToFront();
     const counted = async () =>
-      ((await sendToActiveTab(env.session, 'getPageTerms', null)) as { res: { mentions: number } }).res.mentions;
+      ((await sendToActiveTab(env.session, 'getPageTerms', null)) as { res: { mentions: number } }).res
+        .mentions;
     await until(async () => (await counted()) === expected, `${expected} mentions`);
     assert.equal((await seenWhileScrolling(page, '.item')).length, expected);
     await page.close();
