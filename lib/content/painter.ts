@@ -89,12 +89,15 @@ export class HighlightApiPainter implements Painter {
    * when Puente commits. On the corpus's longest article (291 mentions, 24 in view) with a
    * counter ticking 30 times a second in a corner (`bench/churn-trace.ts`), each of those frames
    * spent 1.6 ms in pre-paint and 5.3 ms in paint with every mention registered, 0.6 and 2.4 ms
-   * with this window (60), and 0.1 and 0.2 ms without Puente; five copies of that article (1,455
-   * mentions) spent 6.7 and 3.3 ms, now 0.8 and 2.4. On a live feed with 45,000 mentions,
+   * with a window of 60 (a build with a lower `limit`), and 0.1 and 0.2 ms without Puente; five
+   * copies of that article (1,455 mentions) spent 6.7 and 3.3 ms, now 0.8 and 2.4. On a live feed with 45,000 mentions,
    * registering them all brought major collections of 200-700 ms and 70-130 ms of pre-paint in
    * every frame; registered ranges also lengthen every major collection while the page changes
    * (on a feed of 60,000 paragraphs the longest pause was 64 ms with 2,000 registered, 38 ms
-   * with 200 and 34 ms with none). So the window is two screens' worth of mentions (half a
+   * with 200 and 34 ms with none). The window follows document order, so on a page laid out in
+   * columns it can leave out mentions in view elsewhere in that order (a sidebar's): pages of
+   * up to `limit` mentions (300; an article, the corpus's longest has 291) keep every one
+   * registered. Beyond it the window is two screens' worth of mentions (half a
    * screen above the viewport, the screen in view, half a screen below): counted from the first
    * screen until the reader scrolls (`window` if it had none), then measured by reading boxes
    * at each scroll; at least `minWindow` and at most `window`. A scroll moves the window only
@@ -139,7 +142,7 @@ export class HighlightApiPainter implements Painter {
     this.holdMs = options.holdMs ?? 1000;
     this.maxHoldMs = options.maxHoldMs ?? 8000;
     this.soonMs = options.soonMs ?? 400;
-    this.limit = options.limit ?? 64;
+    this.limit = options.limit ?? 300;
     this.window = options.window ?? 200;
     this.minWindow = Math.min(options.minWindow ?? 32, this.window);
     this.now = options.now ?? (() => performance.now());
