@@ -17,11 +17,11 @@ import type { Page } from 'playwright-core';
 import { launch, launchPlain, serve } from '../tests/e2e/harness';
 import { majorGc, traceFeed, type TraceEvent } from './feed-gc';
 
-const seconds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 60);
-const without = process.argv.includes('--without');
 const args = process.argv.slice(2);
+const seconds = Number(args.find((a) => /^\d+$/.test(a)) ?? 60);
+const without = args.includes('--without');
 const beside = args.includes('--beside');
-const feedUrl = `/tests/fixtures/pages/huge.html?kind=feed${process.argv.includes('--flat') ? '&flat' : ''}`;
+const feedUrl = `/tests/fixtures/pages/huge.html?kind=feed${args.includes('--flat') ? '&flat' : ''}`;
 
 const site = await serve(process.cwd());
 const browser = without ? await launchPlain() : await launch();

@@ -90,8 +90,8 @@ export class HighlightApiPainter implements Painter {
    * counter ticking 30 times a second in a corner (`bench/churn-trace.ts`), each of those frames
    * spent 1.6 ms in pre-paint and 5.3 ms in paint with every mention registered, 0.6 and 2.4 ms
    * with a window of 60 (a build with a lower `limit`), and 0.1 and 0.2 ms without Puente; five
-   * copies of that article (1,455 mentions) spent 6.7 and 3.3 ms, now 0.8 and 2.4. On a live feed with 45,000 mentions,
-   * registering them all brought major collections of 200-700 ms and 70-130 ms of pre-paint in
+   * copies of that article (1,455 mentions) spent 6.7 and 3.3 ms, now 0.8 and 2.4. On a live
+   * feed with 45,000 mentions, registering them all brought major collections of 200-700 ms and 70-130 ms of pre-paint in
    * every frame; registered ranges also lengthen every major collection while the page changes
    * (on a feed of 60,000 paragraphs the longest pause was 64 ms with 2,000 registered, 38 ms
    * with 200 and 34 ms with none). The window follows document order, so on a page laid out in
@@ -102,8 +102,8 @@ export class HighlightApiPainter implements Painter {
    * screen until the reader scrolls (`window` if it had none), then measured by reading boxes
    * at each scroll; at least `minWindow` and at most `window`. A scroll moves the window only
    * when the viewport comes within a quarter of a screen of its edge, since every change to the
-   * registered set is a rebuild too: scrolling the article 60 px a frame costs about 1 ms more
-   * per frame than with everything registered (the window moves every few frames).
+   * registered set is a rebuild too: scrolling the five copies 60 px a frame costs about 1.8 ms
+   * more per frame than with everything registered (the window moves every few frames).
    */
   view: ViewportProbe | null = null;
   /** The mention the window was centred on, and whether the reader moved since (a scroll). */
