@@ -148,6 +148,13 @@ export class PageHighlighter {
       },
       { capture: true, passive: true, signal: this.listening.signal },
     );
+    // Printed pages are not the viewport: everything found is registered while printing.
+    for (const [type, on] of [
+      ['beforeprint', true],
+      ['afterprint', false],
+    ] as const) {
+      this.win.addEventListener(type, () => this.painter.printing(on), { signal: this.listening.signal });
+    }
   }
 
   /** Matches a piece of text with this page's automaton (for the selection's entry). */

@@ -6,7 +6,7 @@
  */
 import type { TermKind } from '../bundle/types';
 import { TERM_KINDS } from '../bundle/types';
-import { byDocumentOrder, rangeOf, type PageMention } from './mentions';
+import { byDocumentOrder, rangeOf, startNodeOf, type PageMention } from './mentions';
 
 /** Draws and erases mentions. */
 export interface Painter {
@@ -21,6 +21,11 @@ export interface Painter {
   readonly scheduled: boolean;
   /** The reader scrolled: commits, around the new position where only some are shown. */
   refresh(): void;
+  /**
+   * The page is being printed (`true`) or no longer (`false`): printed pages are not the
+   * viewport, so a painter that registers only what is near it registers everything it shows.
+   */
+  printing(on: boolean): void;
   clear(): void;
 }
 
@@ -45,6 +50,31 @@ export interface ViewportProbe {
   /** How many mentions the first screen had, once it is marked (null before, or if unknown). */
   inViewCount?(): number | null;
 }
+
+/**
+ * Tells, some time after an element is observed and whenever that changes, whether it is near
+ * the viewport, and when it comes close to it: IntersectionObservers in pages (they read no box
+ * on the page's time: the browser works it out in its rendering steps, and calls back after the
+ * frame).
+ */
+export interface Nearness {
+  observe(el: Element): void;
+  unobserve(el: Element): void;
+  disconnect(): void;
+}
+
+/**
+ * A change of nearness: the element, and whether it is now near the viewport (`near`, within a
+ * screen of it) or has come close to it (`close`, within a quarter of a screen).
+ */
+export interface NearChange {
+  el: Element;
+  near?: boolean;
+  close?: boolean;
+}
+
+/** Makes a {@link Nearness} that calls `onChange` with what changed. */
+export type NearnessFactory = (onChange: (changes: readonly NearChange[]) => void) => Nearness;
 
 /** The highlight name for a kind, as used in `::highlight(...)`. */
 export function highlightName(kind: TermKind): string {
@@ -74,8 +104,46 @@ export class HighlightApiPainter implements Painter {
    */
   private count = 0;
   private kindOf: ((m: PageMention) => TermKind) | null = null;
-  /** The mentions in a highlight now, with the Range registered for each. */
-  private readonly registered = new Map<PageMention, Range>();
+  /**
+   * The mentions the painter shows (every one, or the window's), each with the element it is
+   * watched by (null without nearness) and its Range while that element is not known to be far
+   * from the viewport (null while it is far, or not yet known to be near: see `near`).
+   */
+  private readonly registered = new Map<PageMention, { el: Element | null; range: Range | null }>();
+  /**
+   * Where the browser can tell (IntersectionObservers), a shown mention's Range is in a
+   * highlight only while the element its text starts in is within a screen of the viewport.
+   * Every registered range costs each frame after the page changes anything (see `view`, below),
+   * wherever it is; a window in document order cannot tell a sidebar from the text below the
+   * viewport, and the browser's geometry can, so this applies at any size. The first commit
+   * (the first screen) is shown at once; mentions committed later wait for the browser to say
+   * where their element is (the frame after), so that a mention found far below costs no
+   * rebuild. An element without a box (`display: contents`) counts as near.
+   *
+   * Each change to the registered ranges is itself a rebuild and a repaint of the text under
+   * them, and scrolling alone repaints nothing: changed paragraph by paragraph as they cross the
+   * margin, scrolling the longest article 60 px a frame took 540 ms of main thread against
+   * 290 ms with every mention registered. So changes are applied together: when an element not
+   * shown comes close to the viewport, or `settleMs` after the first change not yet applied.
+   */
+  private readonly near: Nearness | null;
+  private readonly elementOf: (m: PageMention) => Element | null;
+  /** Observed elements, with the shown mentions that start in each. */
+  private readonly byElement = new Map<Element, Set<PageMention>>();
+  /** Observed elements the browser last said were near the viewport. */
+  private readonly nearby = new Set<Element>();
+  /** Observed elements whose mentions' Ranges are in the highlights. */
+  private readonly shownElements = new Set<Element>();
+  /** Observed elements whose nearness changed since the last time changes were applied. */
+  private dirty = new Set<Element>();
+  private settling = false;
+  private readonly settleMs: number;
+  /** Ranges in the highlights now. */
+  private ranges = 0;
+  /** Whether this commit shows its mentions before nearness is known (the first screen's). */
+  private eager = false;
+  /** While the page is printed, every shown mention has its Range, near or not. */
+  private printAll = false;
   /** Mentions added since the last commit. */
   private pending = new Set<PageMention>();
   private lastFlush = 0;
@@ -96,8 +164,10 @@ export class HighlightApiPainter implements Painter {
    * (on a feed of 60,000 paragraphs the longest pause was 64 ms with 2,000 registered, 38 ms
    * with 200 and 34 ms with none). The window follows document order, so on a page laid out in
    * columns it can leave out mentions in view elsewhere in that order (a sidebar's): pages of
-   * up to `limit` mentions (300; an article, the corpus's longest has 291) keep every one
-   * registered. Beyond it the window is two screens' worth of mentions (half a
+   * up to `limit` mentions (300; an article, the corpus's longest has 291) show every one, and
+   * with nearness (`near`, above) only those near the viewport have a Range. Beyond the limit,
+   * with nearness the window is `window` wide and bounds only how many elements are observed;
+   * without it the window is two screens' worth of mentions (half a
    * screen above the viewport, the screen in view, half a screen below): counted from the first
    * screen until the reader scrolls (`window` if it had none), then measured by reading boxes
    * at each scroll; at least `minWindow` and at most `window`. A scroll moves the window only
@@ -137,6 +207,12 @@ export class HighlightApiPainter implements Painter {
       setTimer?: (fn: () => void, ms: number) => unknown;
       /** Makes the Range registered for a mention (tests pass their own). */
       rangeOf?: (m: PageMention) => Range;
+      /** Tells which elements are near the viewport (none: every shown mention is registered). */
+      nearness?: NearnessFactory;
+      /** The element whose nearness decides a mention's (tests pass their own). */
+      elementOf?: (m: PageMention) => Element | null;
+      /** How long changes of nearness wait to be applied together (see `near`). */
+      settleMs?: number;
     } = {},
   ) {
     this.holdMs = options.holdMs ?? 1000;
@@ -148,6 +224,9 @@ export class HighlightApiPainter implements Painter {
     this.now = options.now ?? (() => performance.now());
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.rangeOf = options.rangeOf ?? rangeOf;
+    this.near = options.nearness?.((changes) => this.onNear(changes)) ?? null;
+    this.elementOf = options.elementOf ?? ((m) => startNodeOf(m).parentElement);
+    this.settleMs = options.settleMs ?? 250;
     for (const kind of TERM_KINDS) {
       const h = new Highlight();
       this.highlights.set(kind, h);
@@ -160,8 +239,13 @@ export class HighlightApiPainter implements Painter {
     return this.view !== null && this.count > Math.max(this.limit, this.size());
   }
 
-  /** How many mentions the window holds: two screens' worth, within bounds (see `view`). */
+  /**
+   * How many mentions the window holds: two screens' worth, within bounds (see `view`). With
+   * nearness, `window`: only those near the viewport have a Range, so the window bounds only
+   * how many elements are observed, and a wide one moves rarely.
+   */
   size(): number {
+    if (this.near) return this.window;
     const screen = this.perScreen ?? this.view?.inViewCount?.() ?? null;
     if (screen === null) return this.window;
     return Math.max(this.minWindow, Math.min(this.window, 2 * screen));
@@ -211,6 +295,7 @@ export class HighlightApiPainter implements Painter {
 
   flush(): void {
     this.lastFlush = this.now();
+    this.eager = this.registered.size === 0;
     if (!this.windowed) {
       // Everything is registered: add what came since, and what a window had left out (only
       // a painter with a view has a window).
@@ -279,19 +364,111 @@ export class HighlightApiPainter implements Painter {
     return this.kindOf ? this.highlights.get(this.kindOf(m)) : undefined;
   }
 
+  /**
+   * Shows a mention: its Range goes into its highlight now if nearness is unknown here, if its
+   * element is shown, or in a commit made when nothing was shown (the first screen, or a page
+   * that replaced all its text); otherwise when the browser says its element is near.
+   */
   private register(m: PageMention): void {
     const h = this.highlightOf(m);
     if (!h || this.registered.has(m)) return;
-    const range = this.rangeOf(m);
-    this.registered.set(m, range);
-    h.add(range);
+    const el = this.near ? this.elementOf(m) : null;
+    const shown: { el: Element | null; range: Range | null } = { el, range: null };
+    this.registered.set(m, shown);
+    if (el) {
+      let here = this.byElement.get(el);
+      if (!here) {
+        here = new Set();
+        this.byElement.set(el, here);
+        this.near!.observe(el);
+      }
+      here.add(m);
+      if (!this.shownElements.has(el)) {
+        if (!this.eager && !this.printAll) return;
+        this.shownElements.add(el);
+      }
+    }
+    this.show(m, shown);
   }
 
   private unregister(m: PageMention): void {
-    const range = this.registered.get(m);
-    if (!range) return;
+    const shown = this.registered.get(m);
+    if (!shown) return;
     this.registered.delete(m);
-    this.highlightOf(m)?.delete(range);
+    this.hide(m, shown);
+    const el = shown.el;
+    const here = el && this.byElement.get(el);
+    if (!here) return;
+    here.delete(m);
+    if (here.size > 0) return;
+    this.byElement.delete(el);
+    this.nearby.delete(el);
+    this.shownElements.delete(el);
+    this.dirty.delete(el);
+    this.near!.unobserve(el);
+  }
+
+  private show(m: PageMention, shown: { range: Range | null }): void {
+    const h = this.highlightOf(m);
+    if (!h || shown.range) return;
+    shown.range = this.rangeOf(m);
+    h.add(shown.range);
+    this.ranges++;
+  }
+
+  private hide(m: PageMention, shown: { range: Range | null }): void {
+    if (!shown.range) return;
+    this.highlightOf(m)?.delete(shown.range);
+    shown.range = null;
+    this.ranges--;
+  }
+
+  /** The browser says which observed elements came near the viewport, or close, or left. */
+  private onNear(changes: readonly NearChange[]): void {
+    let now = false;
+    for (const { el, near, close } of changes) {
+      // Unobserved since (its mentions left the window or the page).
+      if (!this.byElement.has(el)) continue;
+      if (close) {
+        // Within the near margin too, whichever observer spoke first.
+        this.nearby.add(el);
+        if (!this.shownElements.has(el)) now = true;
+      } else if (near === undefined) continue;
+      else if (near) this.nearby.add(el);
+      else this.nearby.delete(el);
+      this.dirty.add(el);
+    }
+    if (now) this.settle();
+    else if (this.dirty.size > 0 && !this.settling) {
+      this.settling = true;
+      this.setTimer(() => {
+        this.settling = false;
+        if (this.highlights.size > 0) this.settle();
+      }, this.settleMs);
+    }
+  }
+
+  printing(on: boolean): void {
+    if (!this.near || this.printAll === on) return;
+    this.printAll = on;
+    for (const el of this.byElement.keys()) this.dirty.add(el);
+    this.settle();
+  }
+
+  /** Applies the changes of nearness: shows the elements now near, hides the others. */
+  private settle(): void {
+    for (const el of this.dirty) {
+      const near = this.printAll || this.nearby.has(el);
+      if (near === this.shownElements.has(el)) continue;
+      if (near) this.shownElements.add(el);
+      else this.shownElements.delete(el);
+      for (const m of this.byElement.get(el) ?? []) {
+        const shown = this.registered.get(m)!;
+        if (near) this.show(m, shown);
+        else this.hide(m, shown);
+      }
+    }
+    this.dirty = new Set();
   }
 
   clear(): void {
@@ -300,6 +477,13 @@ export class HighlightApiPainter implements Painter {
       if (this.registry.get(highlightName(kind)) === h) this.registry.delete(highlightName(kind));
     }
     this.highlights.clear();
+    this.near?.disconnect();
+    this.byElement.clear();
+    this.nearby.clear();
+    this.shownElements.clear();
+    this.dirty = new Set();
+    this.printAll = false;
+    this.ranges = 0;
     this.count = 0;
     this.first = this.last = null;
     this.registered.clear();
@@ -359,6 +543,10 @@ export class WrapPainter implements Painter {
     // Marks are in the page as soon as they are added.
   }
 
+  printing(): void {
+    // Every mark is in the page.
+  }
+
   clear(): void {
     this.remove([...this.marks.keys()]);
   }
@@ -393,6 +581,43 @@ export function createPainter(
 ): Painter {
   const css = win.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
   if (css?.highlights && typeof win.Highlight === 'function')
-    return new HighlightApiPainter(css.highlights, { setTimer });
+    return new HighlightApiPainter(css.highlights, { setTimer, nearness: nearnessOf(win) });
   return new WrapPainter();
+}
+
+/**
+ * Nearness from two IntersectionObservers: within a screen above or below the viewport (or half
+ * its width aside), and within a quarter of one. Only in a top-level page: in a frame the
+ * observers' margins do not apply when the frame is of another site, so text would be marked
+ * only once in view.
+ */
+function nearnessOf(win: Window & typeof globalThis): NearnessFactory | undefined {
+  if (typeof win.IntersectionObserver !== 'function' || win.top !== win) return undefined;
+  // No box (display: contents): where its text is cannot be told, so it counts as near.
+  const within = (e: IntersectionObserverEntry) =>
+    e.isIntersecting || (e.boundingClientRect.width === 0 && e.boundingClientRect.height === 0);
+  return (onChange) => {
+    const near = new win.IntersectionObserver(
+      (entries) => onChange(entries.map((e) => ({ el: e.target, near: within(e) }))),
+      { rootMargin: '100% 50%' },
+    );
+    const close = new win.IntersectionObserver(
+      (entries) => onChange(entries.map((e) => ({ el: e.target, close: within(e) }))),
+      { rootMargin: '25% 25%' },
+    );
+    return {
+      observe(el) {
+        near.observe(el);
+        close.observe(el);
+      },
+      unobserve(el) {
+        near.unobserve(el);
+        close.unobserve(el);
+      },
+      disconnect() {
+        near.disconnect();
+        close.disconnect();
+      },
+    };
+  };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageMention } from '@/lib/content/mentions';
-import { HighlightApiPainter } from '@/lib/content/painter';
+import { HighlightApiPainter, type NearChange } from '@/lib/content/painter';
 
 // happy-dom has no Custom Highlight API: a Highlight is a set of ranges.
 const g = globalThis as unknown as { Highlight?: unknown };
@@ -291,5 +291,182 @@ describe('HighlightApiPainter beyond its limit', () => {
     painter.flush();
     expect(probe.located).toBe(0);
     expect(shown()).toEqual(ranges(doc.slice(25, 35)));
+  });
+});
+
+describe('HighlightApiPainter with nearness', () => {
+  /**
+   * A painter whose browser is the test: `report` says which elements are near or close, the
+   * timers run when the test says, and each fake mention starts in the element the test gives.
+   */
+  function near(options: ConstructorParameters<typeof HighlightApiPainter>[1] = {}) {
+    const registry = new Map<string, Set<Range>>();
+    const timers: (() => void)[] = [];
+    const observed = new Set<Element>();
+    const elementOf = new Map<PageMention, Element>();
+    let report: (changes: readonly NearChange[]) => void = () => undefined;
+    const painter = painterOn(registry, {
+      now: () => 0,
+      setTimer: (fn) => timers.push(fn),
+      nearness: (onChange) => {
+        report = onChange;
+        return {
+          observe: (el) => observed.add(el),
+          unobserve: (el) => observed.delete(el),
+          disconnect: () => observed.clear(),
+        };
+      },
+      elementOf: (m) => elementOf.get(m) ?? null,
+      ...options,
+    });
+    /** n mentions starting in `el`. */
+    const inside = (el: Element, n: number) => {
+      const list = mentions(n);
+      for (const m of list) elementOf.set(m, el);
+      return list;
+    };
+    const shown = () => new Set(registry.get('puente-place'));
+    const ranges = (...lists: Fake[][]) => new Set(lists.flat().map((m) => m.range));
+    const runTimers = () => timers.splice(0).forEach((fn) => fn());
+    return {
+      painter,
+      registry,
+      observed,
+      inside,
+      shown,
+      ranges,
+      timers,
+      runTimers,
+      report: (c: NearChange[]) => report(c),
+    };
+  }
+  const element = (name: string) => ({ name }) as unknown as Element;
+
+  it('shows the first screen at once and later mentions near the viewport only, applying changes together', () => {
+    const { painter, registry, observed, inside, shown, ranges, timers, runTimers, report } = near();
+    const [top, middle, bottom, aside] = [
+      element('top'),
+      element('middle'),
+      element('bottom'),
+      element('aside'),
+    ];
+    const first = inside(top, 2);
+    painter.add(first, () => 'place');
+    expect(shown()).toEqual(ranges(first));
+    // Found later: observed, shown once the browser says where they are.
+    const inMiddle = inside(middle, 3);
+    const atBottom = inside(bottom, 2);
+    const inAside = inside(aside, 1);
+    painter.add([...inMiddle, ...atBottom, ...inAside], () => 'place');
+    painter.flush();
+    expect(shown()).toEqual(ranges(first));
+    expect(observed).toEqual(new Set([top, middle, bottom, aside]));
+    // Near, but not close: applied together after a while, not at once.
+    report([
+      { el: top, near: true },
+      { el: middle, near: true },
+      { el: bottom, near: false },
+      { el: aside, near: false },
+    ]);
+    expect(shown()).toEqual(ranges(first));
+    expect(timers).toHaveLength(1);
+    runTimers();
+    expect(shown()).toEqual(ranges(first, inMiddle));
+    // An element not shown comes close to the viewport (a sidebar, or the reader scrolled):
+    // at once, with whatever else changed.
+    report([{ el: top, near: false }]);
+    report([{ el: aside, close: true }]);
+    expect(shown()).toEqual(ranges(inMiddle, inAside));
+    expect(timers).toHaveLength(1);
+    runTimers();
+    expect(shown()).toEqual(ranges(inMiddle, inAside));
+    // Leaving the close margin tells nothing; an element already shown coming close changes nothing.
+    report([
+      { el: aside, close: false },
+      { el: middle, close: true },
+    ]);
+    expect(shown()).toEqual(ranges(inMiddle, inAside));
+    // Removed mentions leave the highlight, and their element is no longer observed once empty.
+    painter.remove(inMiddle.slice(0, 2));
+    expect(observed.has(middle)).toBe(true);
+    painter.remove([...inMiddle.slice(2), ...inAside]);
+    expect(shown()).toEqual(new Set());
+    expect(observed).toEqual(new Set([top, bottom]));
+    // Reports about elements no longer observed are ignored.
+    report([{ el: middle, close: true }]);
+    expect(shown()).toEqual(new Set());
+    report([{ el: bottom, close: true }]);
+    expect(shown()).toEqual(ranges(atBottom));
+    painter.clear();
+    expect(observed.size).toBe(0);
+    expect(registry.size).toBe(0);
+  });
+
+  it('a mention added to an element already shown is shown at once; one without an element always', () => {
+    const { painter, inside, shown, ranges, report, runTimers } = near();
+    const p = element('p');
+    const first = inside(p, 1);
+    painter.add(first, () => 'place');
+    report([{ el: p, near: true }]);
+    runTimers();
+    const more = inside(p, 2);
+    const loose = mentions(1);
+    painter.add([...more, ...loose], () => 'place');
+    painter.flush();
+    expect(shown()).toEqual(ranges(first, more, loose));
+  });
+
+  it('registers every shown mention while the page is printed, and only the near ones after', () => {
+    const { painter, inside, shown, ranges, report, runTimers } = near();
+    const [top, bottom] = [element('top'), element('bottom')];
+    const first = inside(top, 1);
+    painter.add(first, () => 'place');
+    const below = inside(bottom, 2);
+    painter.add(below, () => 'place');
+    painter.flush();
+    report([
+      { el: top, near: true },
+      { el: bottom, near: false },
+    ]);
+    runTimers();
+    expect(shown()).toEqual(ranges(first));
+    painter.printing(true);
+    expect(shown()).toEqual(ranges(first, below));
+    // Found while printing: shown at once; the browser's word on nearness changes nothing.
+    const late = inside(element('late'), 1);
+    painter.add(late, () => 'place');
+    painter.flush();
+    report([{ el: bottom, near: false }]);
+    runTimers();
+    expect(shown()).toEqual(ranges(first, below, late));
+    painter.printing(false);
+    // The late element's nearness is not known yet: hidden until the browser says it is near.
+    expect(shown()).toEqual(ranges(first));
+  });
+
+  it('beyond the limit observes only the window, which is as wide as allowed', () => {
+    const { painter, observed, inside, shown, ranges } = near({ limit: 4, window: 6 });
+    const paragraphs = Array.from({ length: 10 }, (_, i) => element(`p${i}`));
+    const doc = paragraphs.flatMap((p) => inside(p, 1));
+    let at = 0;
+    painter.view = {
+      ordered: () => doc,
+      locate: () => at,
+      below: (_list, from) => from + 1,
+      inView: () => null,
+      inViewCount: () => 1,
+    };
+    painter.add(doc.slice(0, 1), () => 'place');
+    painter.add(doc.slice(1), () => 'place');
+    painter.flush();
+    expect(painter.windowed).toBe(true);
+    expect(painter.size()).toBe(6);
+    expect(observed).toEqual(new Set(paragraphs.slice(0, 6)));
+    expect(shown()).toEqual(ranges(doc.slice(0, 1)));
+    at = 9;
+    painter.refresh();
+    expect(observed).toEqual(new Set(paragraphs.slice(4, 10)));
+    // The first mention left the window: hidden.
+    expect(shown()).toEqual(new Set());
   });
 });
