@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 // See docs/ARCHITECTURE.md. The compiled corpus and glossary bundle is written by
 // scripts/build-bundle.ts into .generated/public and copied into the extension as-is.
@@ -72,7 +73,23 @@ export default defineConfig({
   zip: {
     excludeSources: ['tests/**', 'bench/**', 'docs/screenshots/**', '**/*.log'],
   },
-  vite: () => ({
-    plugins: [preact()],
+  vite: (env) => ({
+    plugins: [preact(), highlightScope(env.browser)],
   }),
 });
+
+/**
+ * Chromium inherits highlight styles, so its build writes the manifest's ::highlight() rules on
+ * :root only; Firefox 140 does not, and keeps a rule for every element. Why: `highlightScope` in
+ * lib/content/preferences.ts.
+ */
+function highlightScope(browser: string): Plugin {
+  return {
+    name: 'puente-highlight-scope',
+    enforce: 'pre',
+    transform(code, id) {
+      if (browser === 'firefox' || !id.endsWith('/components/page/highlights.css')) return null;
+      return code.replace(/^::highlight\(/gm, ':root::highlight(');
+    },
+  };
+}

@@ -50,8 +50,15 @@ export function colourOf(kind: TermKind, colours: Partial<Record<TermKind, strin
   return c && /^#[0-9a-f]{6}$/i.test(c) ? c.toLowerCase() : DEFAULT_COLOURS[kind];
 }
 
-/** The style sheet for a style and colours: ::highlight() rules and the fallback's marks. */
-export function appearanceCss(style: HighlightStyle, colours: Partial<Record<TermKind, string>>): string {
+/**
+ * The style sheet for a style and colours: ::highlight() rules and the fallback's marks. `scope`
+ * is put before each ::highlight() (see `highlightScope` in lib/content/preferences.ts).
+ */
+export function appearanceCss(
+  style: HighlightStyle,
+  colours: Partial<Record<TermKind, string>>,
+  scope = '',
+): string {
   const rules: string[] = [];
   for (const kind of TERM_KINDS) {
     const c = colourOf(kind, colours);
@@ -59,12 +66,15 @@ export function appearanceCss(style: HighlightStyle, colours: Partial<Record<Ter
     const line = style === 'both' || style === 'underline' ? `underline 2px ${c}cc` : 'none';
     // !important: these come after the manifest's defaults and must win over them.
     const body = `background-color: ${background} !important; text-decoration: ${line} !important;`;
-    rules.push(`::highlight(puente-${kind}) { ${body} }`, `mark[data-puente-mark='${kind}'] { ${body} }`);
+    rules.push(
+      `${scope}::highlight(puente-${kind}) { ${body} }`,
+      `mark[data-puente-mark='${kind}'] { ${body} }`,
+    );
   }
   // The user's notes found again on the page (as in the manifest's highlights.css), for shadow
   // trees, which the manifest's style sheet does not reach.
   rules.push(
-    '::highlight(puente-note) { background-color: rgba(255, 205, 0, 0.35); text-decoration: underline dotted 2px rgba(176, 137, 0, 0.9); }',
+    `${scope}::highlight(puente-note) { background-color: rgba(255, 205, 0, 0.35); text-decoration: underline dotted 2px rgba(176, 137, 0, 0.9); }`,
   );
   return rules.join('\n');
 }

@@ -58,6 +58,27 @@ void describe('highlighting on news pages', () => {
         .map((r) => r.toString());
     });
     assert.deepEqual(inside, []);
+    // Every mention's element gets its kind's colours, inline elements included (Chromium's
+    // build writes the rules on :root only, and highlight styles are inherited).
+    const styles = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return [...registry].flatMap(([name, h]) =>
+        [...h].flatMap((r) => {
+          const common = r.commonAncestorContainer;
+          const holder = common instanceof Element ? common : common.parentElement!;
+          const inside = [...holder.querySelectorAll('*')].filter((e) => r.intersectsNode(e));
+          return [r.startContainer.parentElement!, ...inside].map((el) => {
+            const style = getComputedStyle(el, `::highlight(${name})`);
+            return `${name} in ${el.tagName}: ${style.backgroundColor} ${style.textDecorationLine}`;
+          });
+        }),
+      );
+    });
+    assert.ok(
+      styles.some((s) => / in (EM|A|STRONG|SPAN):/.test(s)),
+      JSON.stringify(styles),
+    );
+    for (const s of styles) assert.match(s, /: rgba\(\d+, \d+, \d+, 0\.16\) underline$/);
     await screenshot(page, 'highlight-en');
     await page.close();
   });
@@ -344,6 +365,78 @@ void describe('highlighting on news pages', () => {
         await page.close();
       }
     } finally {
+      site.server.close();
+    }
+  });
+
+  void it('registers only the mentions near the viewport, a fixed sidebar last in the page included', async () => {
+    // The corpus's longest article (fewer mentions than the window's limit) with a sidebar that
+    // stays in view and comes last in the page's order.
+    const longest = [...bundle.documents].sort((a, b) => b.paragraphs.length - a.paragraphs.length)[0]!;
+    const aside =
+      '<aside id="sidebar" style="position:fixed;top:4em;right:0;width:12em;background:#fff;border:1px solid #ccc;padding:.5em">' +
+      'Read more on the China-CELAC Forum</aside>';
+    const dir = join(artifactsDir, 'near-pages');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'sidebar.html'), renderArticle(longest).replace('</body>', `${aside}</body>`));
+    const site = await serve(dir);
+    const page = await env.session.context.newPage();
+    try {
+      await page.goto(`${site.origin}/sidebar.html`);
+      await page.bringToFront();
+      // At least the article's mentions as the build found them (as in the corpus test above;
+      // the page adds its title's), and the sidebar's. (The active tab is not asked: under load it
+      // can still be another page.)
+      const passages = new Map(bundle.passages.map((p) => [p.id, p]));
+      const artefacts = longest.artefacts.map((a) => a.text);
+      const found =
+        bundle.mentions
+          .filter((m) => m.docId === longest.id)
+          .map((m) => passages.get(m.passageId)!.text.slice(m.start, m.end))
+          .filter((t) => !artefacts.some((a) => t.includes(a))).length + 1;
+      const inSidebar = () =>
+        page.evaluate(() =>
+          [...CSS.highlights.values()].some((h) =>
+            [...h].some((r) => (r as Range).startContainer.parentElement?.id === 'sidebar'),
+          ),
+        );
+      const registered = async () => allTexts(await highlighted(page)).length;
+      // Printed pages are not the viewport: everything found is registered while printing, so
+      // this also waits for the whole page to be scanned.
+      const print = (type: string) => page.evaluate((t) => window.dispatchEvent(new Event(t)), type);
+      // Puente has started (its listeners are there) once the first screen is marked.
+      await settled(page);
+      await print('beforeprint');
+      let total = 0;
+      let stable = 0;
+      await until(async () => {
+        const n = await registered();
+        stable = n === total && n >= found ? stable + 1 : 0;
+        total = n;
+        return stable >= 3;
+      }, `at least ${found} registered while printing`);
+      await print('afterprint');
+      for (const at of [0, 0.5, 1]) {
+        await page.evaluate((f) => window.scrollTo(0, f * (document.body.scrollHeight - innerHeight)), at);
+        let last = '';
+        await until(async () => {
+          const [side, n] = [await inSidebar(), await registered()];
+          last = `sidebar ${side}, ${n} of ${total} registered`;
+          return side && n < total;
+        }, `only what is near, at ${at}`).catch((error: Error) => {
+          throw new Error(`${error.message} (${last})`);
+        });
+        // Once settled, it stays so: the page is quiet.
+        await page.waitForTimeout(600);
+        assert.ok(await inSidebar(), `the sidebar's mention at ${at}`);
+        const n = await registered();
+        assert.ok(n > 0 && n < total / 2, `${n} of ${total} registered at ${at}`);
+      }
+      // Every mention on the page is marked when the reader gets to it.
+      assert.equal((await seenWhileScrolling(page)).length, total);
+      await screenshot(page, 'highlight-sidebar');
+    } finally {
+      await page.close();
       site.server.close();
     }
   });

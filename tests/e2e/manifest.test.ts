@@ -213,9 +213,30 @@ function audit(dir: string, browser: 'chrome' | 'firefox'): void {
   );
 }
 
+/**
+ * The content script's style sheet: Chromium inherits highlight styles, so its rules are on
+ * :root only (a rule on every element costs each its own style data); Firefox's are not.
+ */
+function highlightRules(dir: string, scope: string): void {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const css = manifest
+    .content_scripts!.flatMap((c) => c.css ?? [])
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+  const selectors = css
+    .join('\n')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\{[^}]*\}/g, ',')
+    .split(',')
+    .map((sel) => sel.trim())
+    .filter((sel) => sel.includes('::highlight('));
+  assert.equal(selectors.length, 9, JSON.stringify(selectors));
+  for (const s of selectors) assert.match(s, new RegExp(`^${scope}::highlight\\(puente-[a-z]+\\)$`));
+}
+
 void describe('manifest audit', () => {
   void it('Chromium: only the justified permissions, no connections, no remote code', () => {
     audit(extensionDir, 'chrome');
+    highlightRules(extensionDir, ':root');
   });
 
   void it('Firefox: the same, with the gecko id and no data collection', (t) => {
@@ -224,5 +245,6 @@ void describe('manifest audit', () => {
       return;
     }
     audit(firefoxDir, 'firefox');
+    highlightRules(firefoxDir, '');
   });
 });

@@ -105,6 +105,22 @@ void describe('popup, options and languages', () => {
         '::highlight(puente-organization) { background-color: transparent !important; text-decoration: underline 2px rgba(0, 170, 0, 0.8) !important; }',
       ),
     );
+    // And the mentions' elements take it (the document's sheet is scoped to :root in Chromium).
+    const organization = () =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(
+          'puente-organization',
+        )!;
+        const style = getComputedStyle(
+          [...h][0]!.startContainer.parentElement!,
+          '::highlight(puente-organization)',
+        );
+        return `${style.backgroundColor} ${style.textDecorationColor}`;
+      });
+    await until(
+      async () => (await organization()) === 'rgba(0, 0, 0, 0) rgba(0, 170, 0, 0.8)',
+      'the new style on the mentions',
+    );
     await page.bringToFront();
     await screenshot(page, 'page-underline-green');
 

@@ -75,6 +75,16 @@ describe('appearance', () => {
     expect(appearanceCss('background', {})).toContain(`background-color: ${DEFAULT_COLOURS.place}29`);
   });
 
+  it('puts a scope before every ::highlight() rule, and only there', () => {
+    const css = appearanceCss('both', {}, ':root');
+    const selectors = css.split('\n').map((rule) => rule.slice(0, rule.indexOf(' {')));
+    const highlights = selectors.filter((s) => s.includes('::highlight('));
+    expect(highlights).toHaveLength(Object.keys(DEFAULT_COLOURS).length + 1);
+    for (const s of highlights) expect(s).toMatch(/^:root::highlight\(puente-[a-z]+\)$/);
+    for (const s of selectors.filter((s) => !s.includes('::highlight('))) expect(s).toMatch(/^mark\[/);
+    expect(appearanceCss('both', {})).not.toContain(':root');
+  });
+
   it("matches the manifest's style sheet with the default settings (pages then adopt no sheet)", () => {
     const manifestCss = readFileSync(resolve(__dirname, '../../components/page/highlights.css'), 'utf8');
     const declared = (css: string, kind: string) => {
