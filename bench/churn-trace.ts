@@ -5,9 +5,9 @@
  * Chromium rebuilds every registered highlight's markers, and repaints the text under them, in
  * each frame after any change to the page's DOM or style. `--scroll` scrolls the page 60 px a
  * frame for 200 frames instead, with no counter running. `--without` runs the page in a
- * browser without Puente.
+ * browser without Puente; `--extension=<dir>` loads another build (side by side with this one).
  *
- *   npm run build && node --import tsx bench/churn-trace.ts [copies] [--scroll] [--without]
+ *   npm run build && node --import tsx bench/churn-trace.ts [copies] [--scroll] [--without] [--extension=<dir>]
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ const args = process.argv.slice(2);
 const copies = Number(args.find((a) => /^\d+$/.test(a)) ?? 1);
 const without = args.includes('--without');
 const scroll = args.includes('--scroll');
+const extensionPath = args.find((a) => a.startsWith('--extension='))?.slice('--extension='.length);
 
 const bundle = JSON.parse(readFileSync(join(extensionDir, 'bundle.json'), 'utf8')) as Bundle;
 const doc = [...bundle.documents].sort((a, b) => b.paragraphs.length - a.paragraphs.length)[0]!;
@@ -34,7 +35,7 @@ const dir = mkdtempSync(join(tmpdir(), 'puente-churn-'));
 writeFileSync(join(dir, 'article.html'), html.replace(body, body.repeat(copies) + counter));
 
 const site = await serve(dir);
-const browser = without ? await launchPlain() : await launch();
+const browser = without ? await launchPlain() : await launch({ extensionPath });
 try {
   const page = await browser.context.newPage();
   await page.goto(`${site.origin}/article.html`);

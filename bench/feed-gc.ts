@@ -6,7 +6,10 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, where the trace gives it. */
+  tdur?: number;
   tid: number;
+  args?: { data?: { url?: string } };
 }
 
 /** Runs the page's feed for `seconds` at 1,000 paragraphs a second under a CDP trace; returns the complete events. */

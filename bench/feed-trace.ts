@@ -4,14 +4,15 @@
  * 50 ms outside rendering, and V8's garbage-collection pauses. With `--without` the same page
  * runs in a browser without Puente, for comparison.
  *
- *   npm run build && node --import tsx bench/feed-trace.ts 60 [--without] [--beside] [--flat] [--phases]
+ *   npm run build && node --import tsx bench/feed-trace.ts 60 [--without] [--beside] [--flat] [--phases] [--detail] [--extension=<dir>]
  *
  * One page at a time (the e2e test runs both pages at once, so that they share the load):
  * this tells Puente's own tasks from the machine's. `--beside` runs the same feed in a plain
  * browser at the same time, as the e2e test does: work that waits for idle time then queues up.
  * `--flat` appends every paragraph straight into the page's <main> (see the fixture): the page's
  * own layout then makes long frames by itself. `--phases` also prints the rendering phases of
- * the page's main thread per frame (median and 95th percentile).
+ * the page's main thread per frame (median and 95th percentile); `--detail` what each task over
+ * 50 ms held (the events inside it of 5 ms or more).
  */
 import type { Page } from 'playwright-core';
 import { launch, launchPlain, serve } from '../tests/e2e/harness';
@@ -24,7 +25,8 @@ const beside = args.includes('--beside');
 const feedUrl = `/tests/fixtures/pages/huge.html?kind=feed${args.includes('--flat') ? '&flat' : ''}`;
 
 const site = await serve(process.cwd());
-const browser = without ? await launchPlain() : await launch();
+const extensionPath = args.find((a) => a.startsWith('--extension='))?.slice('--extension='.length);
+const browser = without ? await launchPlain() : await launch({ extensionPath });
 try {
   const page: Page = await browser.context.newPage();
   await page.goto(`${site.origin}${feedUrl}`);
@@ -59,6 +61,25 @@ try {
       (e) => e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!,
     );
     if (!inside.some((e) => e.name === 'Paint')) outsideRendering++;
+    if (args.includes('--detail')) {
+      const held = inside
+        .filter((e) => e !== task && e.dur! >= 5000)
+        .map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}`)
+        .join(', ');
+      // Puente's own script in it (calls into its content script; nested calls are inside them).
+      const puente = inside
+        .filter((e) => e.name === 'FunctionCall' && e.args?.data?.url?.startsWith('chrome-extension://'))
+        .filter(
+          (e, i, all) =>
+            !all.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur! >= e.ts + e.dur! && all.indexOf(o) < i),
+        )
+        .reduce((sum, e) => sum + e.dur! / 1000, 0);
+      // Thread time: the wall time less what the thread spent waiting for a core.
+      console.log(
+        `task of ${(task.dur! / 1000).toFixed(1)} ms (on the thread ${((task.tdur ?? 0) / 1000).toFixed(1)} ms; ` +
+          `Puente's script ${puente.toFixed(1)} ms): ${held}`,
+      );
+    }
   }
   // Each as duration@start, in ms since the page's navigation (Puente starts in the first second).
   const api = await page.evaluate(() =>
