@@ -58,12 +58,12 @@ export class PageHighlighter {
   private readonly painter: Painter;
   private readonly runner: SliceRunner;
   /**
-   * Text nodes scanned by the first-screen pass or by a rescan, which the initial pass must not
-   * scan again; dropped once the initial pass is over. The initial pass records nothing: a
+   * Text nodes (and the blocks of leaf runs) scanned by the first-screen pass or by a rescan,
+   * which the initial pass must not scan again; dropped once the initial pass is over. The initial pass records nothing: a
    * WeakSet entry per text node made garbage collection mark a million ephemerons (a 100 ms
    * pause) on a page of a million text nodes, and a live feed's 60,000 paragraphs 330 ms.
    */
-  private done: WeakSet<Text> | null = new WeakSet<Text>();
+  private done: WeakSet<Node> | null = new WeakSet<Node>();
   /** Long runs being matched window by window, with a token per scan (see `process`). */
   private readonly inProgress = new Map<Text, object>();
   private observer: MutationObserver | null = null;
@@ -270,7 +270,11 @@ export class PageHighlighter {
   /** Matches and paints one run, pausing between windows of a long text. */
   private *process(run: TextRun, pass: 'first' | 'initial' | 'rescan'): Generator<void> {
     this.runsScanned++;
-    if (pass !== 'initial' && this.done) for (const node of run.nodes) this.done.add(node);
+    if (pass !== 'initial' && this.done) {
+      // A leaf run is its block's whole text: one entry, and its nodes are not listed.
+      if (run.leaf) this.done.add(run.block);
+      else for (const node of run.nodes) this.done.add(node);
+    }
     const block = run.block as Element & { checkVisibility?: () => boolean };
     if (run.text.length <= WINDOW) {
       // Match first: most runs have no mention and need no visibility check (a style read).
@@ -432,11 +436,13 @@ export class PageHighlighter {
       // In the order the page changed them (see `SliceRunner.urgent`).
       for (const root of outer) {
         const stale: Text[] = [];
-        collectText(root, stale);
+        const blocks: Element[] = [];
+        collectText(root, stale, this.done ? blocks : undefined);
         for (const t of stale) {
           this.done?.delete(t);
           this.inProgress.delete(t);
         }
+        for (const b of blocks) this.done?.delete(b);
         this.painter.remove(this.index.removeNodes(stale));
         // Urgent: it runs before the initial pass reaches these nodes, which then skips them.
         this.runner.push(this.scan(root, 'rescan'), true);
@@ -505,16 +511,23 @@ function holdsText(el: Element): boolean {
   return false;
 }
 
-/** Every text node in a subtree (or the node itself). */
-function collectText(node: Node, out: Text[]): void {
+/** Every text node in a subtree (or the node itself), and with `elements` every element in it. */
+function collectText(node: Node, out: Text[], elements?: Element[]): void {
   if (node.nodeType === Node.TEXT_NODE) {
     out.push(node as Text);
     return;
   }
   const doc = node.ownerDocument;
   if (!doc) return;
-  const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) out.push(t as Text);
+  if (elements && node.nodeType === Node.ELEMENT_NODE) elements.push(node as Element);
+  const walker = doc.createTreeWalker(
+    node,
+    elements ? NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT : NodeFilter.SHOW_TEXT,
+  );
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE) out.push(n as Text);
+    else elements!.push(n as Element);
+  }
 }
 
 function containsPoint(range: Range, x: number, y: number): boolean {

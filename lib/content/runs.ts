@@ -1,16 +1,62 @@
 /**
  * Text runs: the page's text nodes grouped by the block they flow in, so that a mention split
  * across inline elements ("China-<em>CELAC</em> Forum") reads as one text. Walks with a
- * TreeWalker and never touches the DOM.
+ * TreeWalker and never changes the DOM.
  */
 
 /** Consecutive text nodes of one block, and their concatenated text. */
 export interface TextRun {
-  nodes: Text[];
+  readonly nodes: Text[];
   /** Offset of each node's first character in `text`. */
-  starts: number[];
-  text: string;
-  block: Element;
+  readonly starts: number[];
+  readonly text: string;
+  readonly block: Element;
+  /** All the text of `block`, which has no child elements ({@link LeafRun}). */
+  readonly leaf?: boolean;
+}
+
+/**
+ * The run of a block without child elements (most paragraphs, list items and table cells of
+ * a page), read in one call (`textContent`); its text nodes are listed when first asked for.
+ * The scan asks for them only where the text holds a mention, in the same step as it read the
+ * text, so the page cannot have changed the block in between.
+ *
+ * Why: each node handed to a content script gets a wrapper object of the content script's
+ * world, which Chromium keeps in a table of that world apart from the node. Making a million
+ * of them cost a page of a million text nodes 0.9 s where the page's own world took 0.35 s,
+ * and the table's growth stopped the walk for 10-36 ms at a time, in the middle of one
+ * paragraph: long tasks that slices cannot cut (docs/PERFORMANCE.md).
+ */
+class LeafRun implements TextRun {
+  readonly leaf = true;
+  private listed: { nodes: Text[]; starts: number[] } | null = null;
+
+  constructor(
+    readonly block: Element,
+    readonly text: string,
+  ) {}
+
+  get nodes(): Text[] {
+    return (this.listed ??= listText(this.block)).nodes;
+  }
+
+  get starts(): number[] {
+    return (this.listed ??= listText(this.block)).starts;
+  }
+}
+
+/** The text nodes of an element without child elements, and where each starts in its text. */
+function listText(block: Element): { nodes: Text[]; starts: number[] } {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  for (let c = block.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType !== TEXT) continue;
+    nodes.push(c as Text);
+    starts.push(length);
+    length += (c as Text).data.length;
+  }
+  return { nodes, starts };
 }
 
 /** Elements whose content is never read: code, form fields, embedded documents, graphics. */
@@ -79,8 +125,11 @@ export interface WalkOptions {
    * name it has read, which spares the callback a call into the DOM per element.
    */
   exclude?: (el: Element, tagName: string) => boolean;
-  /** Text nodes already handled (by an earlier, visible-first pass). */
-  done?: WeakSet<Text>;
+  /**
+   * Text already handled (by an earlier, visible-first pass): text nodes, and the blocks of
+   * leaf runs ({@link LeafRun}) as a whole.
+   */
+  done?: WeakSet<Node>;
   /** Called for each open shadow root before its text is read. */
   onShadowRoot?: (root: ShadowRoot) => void;
 }
@@ -191,7 +240,7 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
   // No filter callback: calling into JavaScript for every node costs more than the walk itself.
   // Skipped subtrees are stepped over by hand instead.
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  let run: TextRun | null = null;
+  let run: { nodes: Text[]; starts: number[]; text: string; block: Element } | null = null;
   // The run to yield, if any, and a fresh start (no generator per element).
   const take = (): TextRun | null => {
     const done = run && hasText(run.text) ? run : null;
@@ -220,6 +269,16 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
         if ((ready = take())) yield ready;
         options.onShadowRoot?.(shadow);
         yield* textRuns(shadow, options);
+      } else if (!(flags & INLINE_TAG) && flags & HTML_TAG && el.firstElementChild === null) {
+        // A block without child elements: all its text at once, none of its nodes visited.
+        // (Only in HTML documents, where `textContent` is exactly the text nodes' data: no
+        // CDATA sections, which a walk for text nodes would not show.)
+        if (!options.done?.has(el)) {
+          const text = el.textContent ?? '';
+          if (hasText(text)) yield new LeafRun(el, text);
+        }
+        node = nextAfterSubtree(walker, root);
+        continue;
       }
     } else if (node.nodeType === TEXT) {
       const text = node as Text;

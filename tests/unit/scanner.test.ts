@@ -72,6 +72,38 @@ describe('textRuns', () => {
     expect([...textRuns(document.body)].map((r) => r.text)).toEqual(hosts.map((t) => `${t} inside`));
   });
 
+  it('reads a block without child elements whole, and lists its text nodes as a walk would', () => {
+    document.body.innerHTML = '<p id="leaf"></p><p id="mixed">The <em>China-CELAC</em> Forum</p><li> </li>';
+    const leaf = document.getElementById('leaf')!;
+    // Several text nodes and a comment, as scripts leave them.
+    leaf.append('#1 the China-', document.createComment('x'), 'CELAC Forum', ' met.');
+    const runs = [...textRuns(document.body)];
+    // The white-space-only item has no run.
+    expect(runs.map((r) => [r.text, r.leaf === true])).toEqual([
+      ['#1 the China-CELAC Forum met.', true],
+      ['The China-CELAC Forum', false],
+    ]);
+    const [whole] = runs;
+    expect(whole!.block).toBe(leaf);
+    expect(whole!.nodes.map((n) => n.data)).toEqual(['#1 the China-', 'CELAC Forum', ' met.']);
+    expect(whole!.starts).toEqual([0, 13, 24]);
+    const [mention] = matchRun(whole!, automaton);
+    expect(rangeOf(mention!).toString()).toBe('China-CELAC Forum');
+    expect(rangeOf(mention!).startContainer).toBe(leaf.childNodes[0]);
+    expect(rangeOf(mention!).endContainer).toBe(leaf.childNodes[2]);
+  });
+
+  it('skips the blocks of leaf runs already done, and the done text nodes of other runs', () => {
+    document.body.innerHTML = '<p id="a">first</p><p id="b">second <b>bold</b> tail</p><p>third</p>';
+    const a = document.getElementById('a')!;
+    const b = document.getElementById('b')!;
+    const done = new WeakSet<Node>([a, b.firstChild!]);
+    expect([...textRuns(document.body, { done })].map((r) => r.text)).toEqual(['bold tail', 'third']);
+    // A leaf that is the walk's root (a rescan of it) is read whole too, unless done.
+    expect([...textRuns(a)].map((r) => [r.text, r.leaf])).toEqual([['first', true]]);
+    expect([...textRuns(a, { done })]).toEqual([]);
+  });
+
   it('locates run offsets in their text nodes', () => {
     document.body.innerHTML = '<p>ab<b>cd</b>ef</p>';
     const [run] = [...textRuns(document.body)];
