@@ -469,4 +469,48 @@ describe('HighlightApiPainter with nearness', () => {
     // The first mention left the window: hidden.
     expect(shown()).toEqual(new Set());
   });
+
+  it('beyond the limit moves the window by what is near, reading boxes only when the reader left it', () => {
+    const { painter, observed, inside, report } = near({ limit: 4, window: 6 });
+    const paragraphs = Array.from({ length: 20 }, (_, i) => element(`p${i}`));
+    const doc = paragraphs.flatMap((p) => inside(p, 1));
+    let at = 0;
+    let located = 0;
+    painter.view = {
+      ordered: () => doc,
+      locate: () => {
+        located++;
+        return at;
+      },
+      below: (_list, from) => from + 2,
+      inView: () => null,
+      inViewCount: () => 2,
+    };
+    painter.add(doc.slice(0, 1), () => 'place');
+    painter.add(doc.slice(1), () => 'place');
+    painter.flush();
+    // Nothing is known to be near yet: the first window comes from boxes.
+    expect(located).toBe(1);
+    expect(observed).toEqual(new Set(paragraphs.slice(0, 6)));
+    const nearOnly = (els: Element[]) =>
+      report(paragraphs.filter((p) => observed.has(p)).map((el) => ({ el, near: els.includes(el) })));
+    nearOnly(paragraphs.slice(0, 2));
+    // The reader scrolls: what is near comes to the window's edge, which moves, boxes unread.
+    nearOnly(paragraphs.slice(3, 6));
+    expect(observed).toEqual(new Set(paragraphs.slice(1, 7)));
+    painter.refresh();
+    expect(observed).toEqual(new Set(paragraphs.slice(1, 7)));
+    // The page replaces the mention in view (a rescan): the window stays, boxes unread.
+    const [old] = doc.splice(4, 1, ...inside(paragraphs[4]!, 1));
+    painter.remove([old!]);
+    painter.add([doc[4]!], () => 'place');
+    painter.flush();
+    expect(observed).toEqual(new Set(paragraphs.slice(1, 7)));
+    expect(located).toBe(1);
+    // The reader jumps far: nothing in the window is near any more, and boxes tell where.
+    at = 15;
+    nearOnly([]);
+    expect(located).toBe(2);
+    expect(observed).toEqual(new Set(paragraphs.slice(13, 19)));
+  });
 });
