@@ -371,20 +371,23 @@ export class HighlightApiPainter implements Painter {
     this.first = slice[0] ?? null;
     this.last = slice[slice.length - 1] ?? null;
     const wanted = new Set(slice);
-    for (const m of this.registered.keys()) if (!wanted.has(m)) this.unregister(m);
+    // The new first: an element that stays in the window stays observed and shown.
     for (const m of wanted) this.register(m);
+    for (const m of this.registered.keys()) if (!wanted.has(m)) this.unregister(m);
     this.pending = new Set();
   }
 
   /**
    * Where the mentions the browser last said were near are in `list` (the first and last), and
-   * where the window starts and ends (-1 for an end the page removed); null when none is near.
+   * where the window starts and ends (-1 for an end the page removed). Null when none is near,
+   * or when all are: then nearness cannot tell where the reader is among them (one element
+   * holds them all, a text node of megabytes) and boxes must.
    * Near mentions are registered, so inside the window: the search starts at its first.
    */
   private nearRange(list: readonly PageMention[]): NearRange | null {
     const wanted = new Set<PageMention>();
     for (const el of this.nearby) for (const m of this.byElement.get(el) ?? []) wanted.add(m);
-    if (wanted.size === 0) return null;
+    if (wanted.size === 0 || wanted.size >= this.registered.size) return null;
     const from = this.first ? list.indexOf(this.first) : -1;
     let first = -1;
     let last = -1;

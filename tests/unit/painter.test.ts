@@ -513,4 +513,33 @@ describe('HighlightApiPainter with nearness', () => {
     expect(located).toBe(2);
     expect(observed).toEqual(new Set(paragraphs.slice(13, 19)));
   });
+
+  it('beyond the limit reads boxes when one element near the viewport holds the whole window', () => {
+    // A text node of megabytes: its element is always near, and tells nothing of where in it.
+    const { painter, observed, inside, report, shown, ranges } = near({ limit: 4, window: 6 });
+    const giant = element('p');
+    const doc = inside(giant, 20);
+    let at = 0;
+    let located = 0;
+    painter.view = {
+      ordered: () => doc,
+      locate: () => {
+        located++;
+        return at;
+      },
+      below: (_list, from) => from + 2,
+      inView: () => null,
+      inViewCount: () => 2,
+    };
+    painter.add(doc.slice(0, 1), () => 'place');
+    painter.add(doc.slice(1), () => 'place');
+    painter.flush();
+    report([{ el: giant, near: true, close: true }]);
+    expect(observed).toEqual(new Set([giant]));
+    expect(shown()).toEqual(ranges(doc.slice(0, 6)));
+    at = 12;
+    painter.refresh();
+    expect(located).toBe(2);
+    expect(shown()).toEqual(ranges(doc.slice(10, 16)));
+  });
 });
