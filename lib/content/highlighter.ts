@@ -58,7 +58,7 @@ export class PageHighlighter {
   private readonly painter: Painter;
   private readonly runner: SliceRunner;
   /**
-   * Text nodes (and the blocks of leaf runs) scanned by the first-screen pass or by a rescan,
+   * Text nodes (and the blocks of whole-block runs) scanned by the first-screen pass or by a rescan,
    * which the initial pass must not scan again; dropped once the initial pass is over. The initial pass records nothing: a
    * WeakSet entry per text node made garbage collection mark a million ephemerons (a 100 ms
    * pause) on a page of a million text nodes, and a live feed's 60,000 paragraphs 330 ms.
@@ -271,8 +271,8 @@ export class PageHighlighter {
   private *process(run: TextRun, pass: 'first' | 'initial' | 'rescan'): Generator<void> {
     this.runsScanned++;
     if (pass !== 'initial' && this.done) {
-      // A leaf run is its block's whole text: one entry, and its nodes are not listed.
-      if (run.leaf) this.done.add(run.block);
+      // A whole-block run is its block's text: one entry, and its nodes are not listed.
+      if (run.whole) this.done.add(run.block);
       else for (const node of run.nodes) this.done.add(node);
     }
     const block = run.block as Element & { checkVisibility?: () => boolean };

@@ -11,24 +11,25 @@ export interface TextRun {
   readonly starts: number[];
   readonly text: string;
   readonly block: Element;
-  /** All the text of `block`, which has no child elements ({@link LeafRun}). */
-  readonly leaf?: boolean;
+  /** All the text of `block`, whose elements inside are all inline ({@link WholeBlockRun}). */
+  readonly whole?: boolean;
 }
 
 /**
- * The run of a block without child elements (most paragraphs, list items and table cells of
- * a page), read in one call (`textContent`); its text nodes are listed when first asked for.
- * The scan asks for them only where the text holds a mention, in the same step as it read the
- * text, so the page cannot have changed the block in between.
+ * The run of a block whose elements inside, if any, are all inline and read (most paragraphs,
+ * list items and table cells of a page), read in one call (`textContent`); its text nodes are
+ * listed when first asked for. The scan asks for them only where the text holds a mention, in
+ * the same step as it read the text, so the page cannot have changed the block in between.
  *
  * Why: each node handed to a content script gets a wrapper object of the content script's
  * world, which Chromium keeps in a table of that world apart from the node. Making a million
  * of them cost a page of a million text nodes 0.9 s where the page's own world took 0.35 s,
  * and the table's growth stopped the walk for 10-36 ms at a time, in the middle of one
- * paragraph: long tasks that slices cannot cut (docs/PERFORMANCE.md).
+ * paragraph: long tasks that slices cannot cut (docs/PERFORMANCE.md). Text nodes are most of
+ * a page's nodes, and most text is in blocks like these.
  */
-class LeafRun implements TextRun {
-  readonly leaf = true;
+class WholeBlockRun implements TextRun {
+  readonly whole = true;
   private listed: { nodes: Text[]; starts: number[] } | null = null;
 
   constructor(
@@ -45,18 +46,40 @@ class LeafRun implements TextRun {
   }
 }
 
-/** The text nodes of an element without child elements, and where each starts in its text. */
+/** The text nodes under an element, and where each starts in its text. */
 function listText(block: Element): { nodes: Text[]; starts: number[] } {
   const nodes: Text[] = [];
   const starts: number[] = [];
   let length = 0;
-  for (let c = block.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType !== TEXT) continue;
-    nodes.push(c as Text);
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push(n as Text);
     starts.push(length);
-    length += (c as Text).data.length;
+    length += (n as Text).data.length;
   }
   return { nodes, starts };
+}
+
+/**
+ * Whether the elements from `first` on (siblings, and everything inside them) are all inline,
+ * HTML, read and without a shadow root: then the block holding them is one run, its text
+ * content. Gives up past `budget` elements, where a walk is as cheap.
+ */
+function allInline(first: Element, options: WalkOptions, budget = 32): boolean {
+  const stack: Element[] = [first];
+  while (stack.length > 0) {
+    for (let el: Element | null = stack.pop()!; el; el = el.nextElementSibling) {
+      if (--budget < 0) return false;
+      const tagName = el.tagName;
+      const flags = flagsOf(tagName);
+      if ((flags & (INLINE_TAG | HTML_TAG)) !== (INLINE_TAG | HTML_TAG)) return false;
+      if (skipped(el, tagName, flags, options)) return false;
+      if (flags & SHADOW_TAG && el.shadowRoot) return false;
+      const child = el.firstElementChild;
+      if (child) stack.push(child);
+    }
+  }
+  return true;
 }
 
 /** Elements whose content is never read: code, form fields, embedded documents, graphics. */
@@ -127,7 +150,7 @@ export interface WalkOptions {
   exclude?: (el: Element, tagName: string) => boolean;
   /**
    * Text already handled (by an earlier, visible-first pass): text nodes, and the blocks of
-   * leaf runs ({@link LeafRun}) as a whole.
+   * whole-block runs ({@link WholeBlockRun}).
    */
   done?: WeakSet<Node>;
   /** Called for each open shadow root before its text is read. */
@@ -269,16 +292,19 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
         if ((ready = take())) yield ready;
         options.onShadowRoot?.(shadow);
         yield* textRuns(shadow, options);
-      } else if (!(flags & INLINE_TAG) && flags & HTML_TAG && el.firstElementChild === null) {
-        // A block without child elements: all its text at once, none of its nodes visited.
-        // (Only in HTML documents, where `textContent` is exactly the text nodes' data: no
-        // CDATA sections, which a walk for text nodes would not show.)
-        if (!options.done?.has(el)) {
-          const text = el.textContent ?? '';
-          if (hasText(text)) yield new LeafRun(el, text);
+      } else if (!(flags & INLINE_TAG) && flags & HTML_TAG) {
+        // A block with only inline elements inside, or none: all its text at once, none of its
+        // text nodes visited. (Only in HTML documents, where `textContent` is exactly the text
+        // nodes' data: no CDATA sections, which a walk for text nodes would not show.)
+        const child = el.firstElementChild;
+        if (child === null || allInline(child, options)) {
+          if (!options.done?.has(el)) {
+            const text = el.textContent ?? '';
+            if (hasText(text)) yield new WholeBlockRun(el, text);
+          }
+          node = nextAfterSubtree(walker, root);
+          continue;
         }
-        node = nextAfterSubtree(walker, root);
-        continue;
       }
     } else if (node.nodeType === TEXT) {
       const text = node as Text;

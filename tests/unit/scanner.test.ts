@@ -72,35 +72,77 @@ describe('textRuns', () => {
     expect([...textRuns(document.body)].map((r) => r.text)).toEqual(hosts.map((t) => `${t} inside`));
   });
 
-  it('reads a block without child elements whole, and lists its text nodes as a walk would', () => {
-    document.body.innerHTML = '<p id="leaf"></p><p id="mixed">The <em>China-CELAC</em> Forum</p><li> </li>';
-    const leaf = document.getElementById('leaf')!;
+  it('reads a block with only inline elements inside whole, and lists its text nodes as a walk would', () => {
+    document.body.innerHTML =
+      '<p id="bare"></p><p id="inline">The <a href="#"><em>China</em>-CELAC</a> Forum</p>' +
+      '<p>one<br>two</p><li> </li>';
+    const bare = document.getElementById('bare')!;
     // Several text nodes and a comment, as scripts leave them.
-    leaf.append('#1 the China-', document.createComment('x'), 'CELAC Forum', ' met.');
+    bare.append('#1 the China-', document.createComment('x'), 'CELAC Forum', ' met.');
     const runs = [...textRuns(document.body)];
-    // The white-space-only item has no run.
-    expect(runs.map((r) => [r.text, r.leaf === true])).toEqual([
+    // A line break is not inline: two runs. The white-space-only item has none.
+    expect(runs.map((r) => [r.text, r.whole === true])).toEqual([
       ['#1 the China-CELAC Forum met.', true],
-      ['The China-CELAC Forum', false],
+      ['The China-CELAC Forum', true],
+      ['one', false],
+      ['two', false],
     ]);
-    const [whole] = runs;
-    expect(whole!.block).toBe(leaf);
+    const [whole, inline] = runs;
+    expect(whole!.block).toBe(bare);
     expect(whole!.nodes.map((n) => n.data)).toEqual(['#1 the China-', 'CELAC Forum', ' met.']);
     expect(whole!.starts).toEqual([0, 13, 24]);
     const [mention] = matchRun(whole!, automaton);
     expect(rangeOf(mention!).toString()).toBe('China-CELAC Forum');
-    expect(rangeOf(mention!).startContainer).toBe(leaf.childNodes[0]);
-    expect(rangeOf(mention!).endContainer).toBe(leaf.childNodes[2]);
+    expect(rangeOf(mention!).startContainer).toBe(bare.childNodes[0]);
+    expect(rangeOf(mention!).endContainer).toBe(bare.childNodes[2]);
+    expect(inline!.nodes.map((n) => n.data)).toEqual(['The ', 'China', '-CELAC', ' Forum']);
+    expect(inline!.starts).toEqual([0, 4, 9, 15]);
+    expect(matchRun(inline!, automaton).map((m) => rangeOf(m).toString())).toEqual(['China-CELAC Forum']);
   });
 
-  it('skips the blocks of leaf runs already done, and the done text nodes of other runs', () => {
-    document.body.innerHTML = '<p id="a">first</p><p id="b">second <b>bold</b> tail</p><p>third</p>';
+  it('walks a block whose inline elements are hidden, skipped, custom or hosts', () => {
+    const html = [
+      '<p>a <span hidden>hidden</span> b</p>',
+      '<p>c <b aria-hidden="true">aria</b> d</p>',
+      '<p>e <em contenteditable>edit</em> f</p>',
+      '<p>g <button>button</button> h</p>',
+      '<p>i <news-tag>custom</news-tag> j</p>',
+      '<p>k <span id="host">light</span> l</p>',
+      '<p>m <puente-ui>ui</puente-ui> n</p>',
+    ].join('');
+    document.body.innerHTML = html;
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>shadow</p>';
+    const runs = [...textRuns(document.body, { exclude: (el) => el.localName === 'puente-ui' })];
+    // Each such element ends the run before it, as the walk always did; a custom element is a
+    // block of its own (read whole), a shadow root's text comes before its host's light text.
+    expect(runs.map((r) => [r.text, r.whole === true])).toEqual([
+      ['a ', false],
+      [' b', false],
+      ['c ', false],
+      [' d', false],
+      ['e ', false],
+      [' f', false],
+      ['g ', false],
+      [' h', false],
+      ['i ', false],
+      ['custom', true],
+      [' j', false],
+      ['k ', false],
+      ['shadow', true],
+      ['light l', false],
+      ['m ', false],
+      [' n', false],
+    ]);
+  });
+
+  it('skips the blocks of whole-block runs already done, and the done text nodes of other runs', () => {
+    document.body.innerHTML = '<p id="a">first</p><p id="b">second<br>line <b>bold</b> tail</p><p>third</p>';
     const a = document.getElementById('a')!;
     const b = document.getElementById('b')!;
     const done = new WeakSet<Node>([a, b.firstChild!]);
-    expect([...textRuns(document.body, { done })].map((r) => r.text)).toEqual(['bold tail', 'third']);
-    // A leaf that is the walk's root (a rescan of it) is read whole too, unless done.
-    expect([...textRuns(a)].map((r) => [r.text, r.leaf])).toEqual([['first', true]]);
+    expect([...textRuns(document.body, { done })].map((r) => r.text)).toEqual(['line bold tail', 'third']);
+    // A block that is the walk's root (a rescan of it) is read whole too, unless done.
+    expect([...textRuns(a)].map((r) => [r.text, r.whole])).toEqual([['first', true]]);
     expect([...textRuns(a, { done })]).toEqual([]);
   });
 
