@@ -299,8 +299,17 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
         const child = el.firstElementChild;
         if (child === null || allInline(child, options)) {
           if (!options.done?.has(el)) {
-            const text = el.textContent ?? '';
-            if (hasText(text)) yield new WholeBlockRun(el, text);
+            const only = child === null ? el.firstChild : null;
+            if (only !== null && only === el.lastChild && only.nodeType === TEXT) {
+              // One text node (`<p>text</p>`): its text is the node's, which the browser keeps
+              // ready for scripts, where `textContent` makes a new string.
+              const data = (only as Text).data;
+              if (hasText(data))
+                yield { nodes: [only as Text], starts: [0], text: data, block: el, whole: true };
+            } else {
+              const text = el.textContent ?? '';
+              if (hasText(text)) yield new WholeBlockRun(el, text);
+            }
           }
           node = nextAfterSubtree(walker, root);
           continue;
