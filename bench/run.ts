@@ -85,6 +85,34 @@ async function measure<T>(file: string, method: Method): Promise<T> {
   await page.close();
   return result;
 }
+/**
+ * Runs a method in an isolated world of a fresh page, as Puente's content script runs: there
+ * each DOM node handed to the script gets a wrapper of that world, kept apart from the node,
+ * which costs more than the page's own (docs/PERFORMANCE.md).
+ */
+async function measureIsolated<T>(file: string, method: Method): Promise<T> {
+  const page = await fresh(file);
+  const cdp = await page.context().newCDPSession(page);
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: 'bench',
+  });
+  const evaluate = async (expression: string) => {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: executionContextId,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value as T;
+  };
+  await evaluate(script);
+  const result = await evaluate(`window.__bench.${method}(${JSON.stringify(data)})`);
+  await page.close();
+  return result;
+}
 function run<T>(page: Page, method: Method): Promise<T> {
   return page.evaluate(
     ({ m, d }) =>
@@ -100,6 +128,7 @@ for (const p of pages.filter((x) => !only || x.name === only)) {
   const walk: number[] = [];
   const chars: number[] = [];
   const puente: number[] = [];
+  const isolated: number[] = [];
   let mentions = 0;
   let firstScreen = 0;
   for (let i = 0; i < runs; i++) {
@@ -110,6 +139,7 @@ for (const p of pages.filter((x) => !only || x.name === only)) {
       'puente',
     );
     puente.push(r.scan);
+    isolated.push((await measureIsolated<{ scan: number }>(p.file, 'puente')).scan);
     pageBuilds.push(r.build);
     mentions = r.mentions;
     firstScreen = r.firstScreen;
@@ -124,6 +154,7 @@ for (const p of pages.filter((x) => !only || x.name === only)) {
     mentions,
     walkMs: round(median(walk)),
     puenteMs: round(median(puente)),
+    isolatedMs: round(median(isolated)),
     xWalk: round(median(puente) / Math.max(median(walk), 0.1)),
     charWalkMs: round(median(chars)),
     xCharWalk: round(median(puente) / Math.max(median(chars), 0.1)),
@@ -235,6 +266,7 @@ console.table(
     mentions: r.mentions,
     'walk ms': r.walkMs,
     'puente ms': r.puenteMs,
+    'in content script ms': r.isolatedMs,
     '× walk': r.xWalk,
     'walk+chars ms': r.charWalkMs,
     '× chars': r.xCharWalk,
