@@ -60,7 +60,7 @@ async function figures(page: Page, since = 0): Promise<Figures> {
 function tracedLine(traced: Traced): string {
   return (
     `traced tasks over 50 ms ${traced.long.length} [${traced.long.map(describeTask).join(', ')}], ` +
-    `Puente's ${traced.puente.length}, its longest call ${traced.longestCall} ms on the thread`
+    `Puente's ${traced.puente.length}, its longest call ${traced.longestCall} ms on the thread (${traced.longestCallWhat})`
   );
 }
 

@@ -37,8 +37,9 @@ export interface Traced {
   long: TracedTask[];
   /** Those over 50 ms on the thread that were mostly Puente's script. */
   puente: TracedTask[];
-  /** The longest call into Puente's script, on the thread (ms). */
+  /** The longest call into Puente's script, on the thread (ms), and what and when it was. */
   longestCall: number;
+  longestCallWhat: string;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -90,10 +91,17 @@ function readTasks(spans: TraceEvent[]): Traced {
       frame: onMain.some((e) => e.name === 'Paint' && inside(e)),
     });
   }
+  const longest = calls.reduce<TraceEvent | null>(
+    (a, e) => (a && (a.tdur ?? a.dur!) >= (e.tdur ?? e.dur!) ? a : e),
+    null,
+  );
   return {
     long,
     puente: long.filter((t) => t.threadMs > 50 && t.puenteMs > t.threadMs / 2),
-    longestCall: round(Math.max(0, ...calls.map((e) => (e.tdur ?? e.dur!) / 1000))),
+    longestCall: longest ? round((longest.tdur ?? longest.dur!) / 1000) : 0,
+    longestCallWhat: longest
+      ? `${longest.name} ${round(longest.dur! / 1000)} ms wall@${Math.round((longest.ts - t0) / 1000)}`
+      : '',
   };
 }
 
