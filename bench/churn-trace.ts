@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Bundle } from '../lib/bundle/types';
 import { renderArticle } from '../scripts/demo/render';
 import { extensionDir, launch, launchPlain, serve } from '../tests/e2e/harness';
-import type { TraceEvent } from './feed-gc';
+import { startTracing } from '../tests/e2e/trace';
 
 const args = process.argv.slice(2);
 const copies = Number(args.find((a) => /^\d+$/.test(a)) ?? 1);
@@ -44,21 +44,13 @@ try {
     '[...CSS.highlights.values()].reduce((n, h) => n + h.size, 0)',
   );
   const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] },
-    transferMode: 'ReportEvents',
-  });
+  const stop = await startTracing(cdp, ['toplevel', 'devtools.timeline']);
   await page.evaluate(
     scroll
       ? 'new Promise((r) => { let n = 0; const f = () => { scrollBy(0, 60); if (++n < 200) requestAnimationFrame(f); else r(); }; requestAnimationFrame(f); })'
       : '__count()',
   );
-  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.end');
-  await complete;
-  const spans = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  const spans = await stop();
   const main = spans.find((e) => e.name === 'Paint')?.tid;
   const phase = (name: string) => {
     const d = spans

@@ -1,34 +1,18 @@
 /** Tracing a feed of tests/fixtures/pages/huge.html, shared by feed-trace.ts and feed-worlds.ts. */
 import type { CDPSession, Page } from 'playwright-core';
+import { startTracing, type TraceEvent } from '../tests/e2e/trace';
 
-export interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time, where the trace gives it. */
-  tdur?: number;
-  tid: number;
-  args?: { data?: { url?: string } };
-}
+export type { TraceEvent };
 
 /** Runs the page's feed for `seconds` at 1,000 paragraphs a second under a CDP trace; returns the complete events. */
 export async function traceFeed(page: Page, cdp: CDPSession, seconds: number): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] },
-    transferMode: 'ReportEvents',
-  });
+  const stop = await startTracing(cdp, ['toplevel', 'devtools.timeline', 'v8', 'disabled-by-default-v8.gc']);
   await page.evaluate(
     (s) => (window as unknown as { __feed(s: number, r: number): Promise<number> }).__feed(s, 1000),
     seconds,
   );
   await page.waitForTimeout(2000);
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
-  return events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  return stop();
 }
 
 /** V8's major garbage collections in a trace, as printed by both scripts. */

@@ -7,17 +7,37 @@
  * core. A task is Puente's when Puente's script (its content script's calls: idle slices,
  * timers, message handlers, observers' callbacks) is most of it.
  */
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
-interface TraceEvent {
+/** A trace event, as CDP tracing reports them (also read by the bench's trace scripts). */
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
   dur?: number;
-  /** Thread (CPU) time. */
+  /** Thread (CPU) time, where the trace gives it. */
   tdur?: number;
   tid: number;
   args?: { data?: { url?: string } };
+}
+
+/** Starts tracing `categories`; the function returned stops and gives the complete events. */
+export async function startTracing(
+  cdp: CDPSession,
+  categories: string[],
+): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: categories },
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    return events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  };
 }
 
 export interface TracedTask {
@@ -47,18 +67,11 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 /** Starts tracing the page's renderer; the function returned stops and reads the trace. */
 export async function traceTasks(page: Page): Promise<() => Promise<Traced>> {
   const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] },
-    transferMode: 'ReportEvents',
-  });
+  const stop = await startTracing(cdp, ['toplevel', 'devtools.timeline']);
   return async () => {
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    await complete;
+    const spans = await stop();
     await cdp.detach();
-    return readTasks(events.filter((e) => e.ph === 'X' && e.dur !== undefined));
+    return readTasks(spans);
   };
 }
 

@@ -341,6 +341,21 @@ describe('HighlightApiPainter with nearness', () => {
     };
   }
   const element = (name: string) => ({ name }) as unknown as Element;
+  /** A view over `doc` whose boxes say the viewport is at `at` (two mentions a screen), counting reads. */
+  const boxesOver = (painter: HighlightApiPainter, doc: PageMention[]) => {
+    const boxes = { at: 0, located: 0 };
+    painter.view = {
+      ordered: () => doc,
+      locate: () => {
+        boxes.located++;
+        return boxes.at;
+      },
+      below: (_list, from) => from + 2,
+      inView: () => null,
+      inViewCount: () => 2,
+    };
+    return boxes;
+  };
 
   it('shows the first screen at once and later mentions near the viewport only, applying changes together', () => {
     const { painter, registry, observed, inside, shown, ranges, timers, runTimers, report } = near();
@@ -474,23 +489,12 @@ describe('HighlightApiPainter with nearness', () => {
     const { painter, observed, inside, report } = near({ limit: 4, window: 6 });
     const paragraphs = Array.from({ length: 20 }, (_, i) => element(`p${i}`));
     const doc = paragraphs.flatMap((p) => inside(p, 1));
-    let at = 0;
-    let located = 0;
-    painter.view = {
-      ordered: () => doc,
-      locate: () => {
-        located++;
-        return at;
-      },
-      below: (_list, from) => from + 2,
-      inView: () => null,
-      inViewCount: () => 2,
-    };
+    const boxes = boxesOver(painter, doc);
     painter.add(doc.slice(0, 1), () => 'place');
     painter.add(doc.slice(1), () => 'place');
     painter.flush();
     // Nothing is known to be near yet: the first window comes from boxes.
-    expect(located).toBe(1);
+    expect(boxes.located).toBe(1);
     expect(observed).toEqual(new Set(paragraphs.slice(0, 6)));
     const nearOnly = (els: Element[]) =>
       report(paragraphs.filter((p) => observed.has(p)).map((el) => ({ el, near: els.includes(el) })));
@@ -506,11 +510,11 @@ describe('HighlightApiPainter with nearness', () => {
     painter.add([doc[4]!], () => 'place');
     painter.flush();
     expect(observed).toEqual(new Set(paragraphs.slice(1, 7)));
-    expect(located).toBe(1);
+    expect(boxes.located).toBe(1);
     // The reader jumps far: nothing in the window is near any more, and boxes tell where.
-    at = 15;
+    boxes.at = 15;
     nearOnly([]);
-    expect(located).toBe(2);
+    expect(boxes.located).toBe(2);
     expect(observed).toEqual(new Set(paragraphs.slice(13, 19)));
   });
 
@@ -519,27 +523,16 @@ describe('HighlightApiPainter with nearness', () => {
     const { painter, observed, inside, report, shown, ranges } = near({ limit: 4, window: 6 });
     const giant = element('p');
     const doc = inside(giant, 20);
-    let at = 0;
-    let located = 0;
-    painter.view = {
-      ordered: () => doc,
-      locate: () => {
-        located++;
-        return at;
-      },
-      below: (_list, from) => from + 2,
-      inView: () => null,
-      inViewCount: () => 2,
-    };
+    const boxes = boxesOver(painter, doc);
     painter.add(doc.slice(0, 1), () => 'place');
     painter.add(doc.slice(1), () => 'place');
     painter.flush();
     report([{ el: giant, near: true, close: true }]);
     expect(observed).toEqual(new Set([giant]));
     expect(shown()).toEqual(ranges(doc.slice(0, 6)));
-    at = 12;
+    boxes.at = 12;
     painter.refresh();
-    expect(located).toBe(2);
+    expect(boxes.located).toBe(2);
     expect(shown()).toEqual(ranges(doc.slice(10, 16)));
   });
 });
