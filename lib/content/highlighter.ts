@@ -58,10 +58,11 @@ export class PageHighlighter {
   private readonly painter: Painter;
   private readonly runner: SliceRunner;
   /**
-   * Text nodes (and the blocks of whole-block runs) scanned by the first-screen pass or by a rescan,
-   * which the initial pass must not scan again; dropped once the initial pass is over. The initial pass records nothing: a
-   * WeakSet entry per text node made garbage collection mark a million ephemerons (a 100 ms
-   * pause) on a page of a million text nodes, and a live feed's 60,000 paragraphs 330 ms.
+   * Text nodes (and the blocks of whole-block runs) scanned by the first-screen pass or by a
+   * rescan, which the initial pass must not scan again; dropped once the initial pass is over.
+   * The initial pass records nothing: a WeakSet entry per text node made garbage collection
+   * mark a million ephemerons (a 100 ms pause) on a page of a million text nodes, and a live
+   * feed's 60,000 paragraphs 330 ms.
    */
   private done: WeakSet<Node> | null = new WeakSet<Node>();
   /** Long runs being matched window by window, with a token per scan (see `process`). */
