@@ -183,8 +183,8 @@ void describe('huge and busy pages', () => {
     assert.equal(done.mentions, 2_001);
     // Counted, never timed: no task of Puente's over 50 ms on the thread (its work runs in
     // slices of 8 ms, its automaton is built in slices, it reads boxes rather than hit-testing,
-    // it reads leaf blocks whole, it adds no style sheet to the page and keeps no entry per
-    // text node). Frames are printed: each frame costs this page 50 ms or more of its own
+    // it reads blocks of inline text whole, it adds no style sheet to the page and keeps no
+    // entry per text node). Frames are printed: each frame costs this page 50 ms or more of its own
     // content-visibility checks, and each highlight commit draws one (the first screen, commits
     // every 1, 2, 4, 8 s during the scan, the last one).
     assert.deepEqual(traced.puente.map(describeTask), [], "Puente's long tasks");
