@@ -56,6 +56,13 @@ export interface CardHostOptions {
   i18n: () => Translator;
   /** Where the card's interface comes from (by default loaded on first use). */
   loadView?: () => Promise<CardView>;
+  /**
+   * The mention under the pointer as last hit-tested (the hover tracker's), if any. A card that
+   * moves or grows under a resting pointer fires pointerenter and pointerleave on Puente's layer
+   * with no pointer move, and the page's hit test is not asked again: while this still names the
+   * open card's mention, leaving the card does not close it.
+   */
+  hovered?: () => PageMention | null;
 }
 
 export class CardHost {
@@ -253,7 +260,12 @@ export class CardHost {
 
   private scheduleHide(): void {
     const keep = () =>
-      this.inside || (this.open && (this.open.pinned || this.open.requested || this.open.note !== 'closed'));
+      this.inside ||
+      (this.open &&
+        (this.open.pinned ||
+          this.open.requested ||
+          this.open.note !== 'closed' ||
+          this.options.hovered?.() === this.open.mention));
     // Already counting down: pointer moves elsewhere must not keep restarting it.
     if ((!this.open && !this.noteOpen) || keep() || this.hideTimer) return;
     this.hideTimer = this.timers.setTimeout(() => {

@@ -60,7 +60,18 @@ export const cardView: CardView = {
             },
           }),
         ],
-      }).then(({ x, y }) => Object.assign(card.style, { position: 'fixed', left: `${x}px`, top: `${y}px` }));
+      }).then(({ x, y, placement }) => {
+        // Above the mention, the card hangs from its bottom edge (top at that edge, moved up by its
+        // own height): a card that grows (its data arriving) grows upwards, away from the mention,
+        // instead of over it and under the pointer until the next placement.
+        const above = placement.startsWith('top');
+        Object.assign(card.style, {
+          position: 'fixed',
+          left: `${x}px`,
+          top: `${above ? y + card.offsetHeight : y}px`,
+          transform: above ? 'translateY(-100%)' : '',
+        });
+      });
     return autoUpdate(reference, card, update);
   },
 };

@@ -48,6 +48,7 @@ export function runPuente(ctx: ContentScriptContext): void {
     pageLang,
     leadLang: () => (prefs.lead === 'page' ? pageLang() : prefs.lead),
     i18n: () => prefs.i18n,
+    hovered: () => tracker.mention,
   });
   // Puente's host by the tag name the walk has read: upper case in HTML documents, as created
   // in XHTML ones.
@@ -179,7 +180,7 @@ export function runPuente(ctx: ContentScriptContext): void {
     badgeEnabled.watch(() => reportBadge()),
   ];
 
-  new HoverTracker(
+  const tracker = new HoverTracker(
     window,
     {
       requestAnimationFrame: (fn) => timers.requestAnimationFrame(fn),

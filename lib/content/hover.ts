@@ -53,12 +53,15 @@ export class HoverTracker {
       },
       { passive: true },
     );
-    // Out of the window (or into a frame): the last position no longer tells what is under it.
+    // Out of the window (or into a frame): the last position no longer tells what is under it,
+    // and the pointer is on no mention of this document.
     ctx.addEventListener(
       win,
       'pointerout',
       (e) => {
-        if ((e as PointerEvent).relatedTarget === null) this.over = false;
+        if ((e as PointerEvent).relatedTarget !== null) return;
+        this.over = false;
+        this.set(null, true);
       },
       { passive: true },
     );

@@ -86,7 +86,12 @@ function resetPage(): void {
 }
 
 /** A card host on fake timers, with the background answering null and the view given. */
-function newHost(view: CardView, delay: () => number, onLoad = () => undefined) {
+function newHost(
+  view: CardView,
+  delay: () => number,
+  onLoad = () => undefined,
+  hovered?: () => PageMention | null,
+) {
   vi.useFakeTimers();
   const send = vi.spyOn(toBackground, 'sendMessage').mockResolvedValue(null);
   const host = new CardHost(new ContentScriptContext('test'), {
@@ -98,6 +103,7 @@ function newHost(view: CardView, delay: () => number, onLoad = () => undefined) 
       onLoad();
       return Promise.resolve(view);
     },
+    hovered,
   });
   return { host, send };
 }
@@ -225,5 +231,56 @@ describe('CardHost: cards the reader asked for', () => {
       await vi.advanceTimersByTimeAsync(400);
       expect(host.mention).toBeNull();
     }
+  });
+
+  it('stays open while the pointer rests on its mention, though the card moved over and off it', async () => {
+    let under: PageMention | null = null;
+    const host = newHost(
+      recordingView().view,
+      () => 250,
+      undefined,
+      () => under,
+    ).host;
+    const m = mention(11);
+    under = m;
+    host.hover(m, entry);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(host.mention).toBe(m);
+    // The card grew over the resting pointer and was placed again: the layer saw the pointer come
+    // and go, with no pointer move and no hit test in between.
+    const layer = document.querySelector(HOST_NAME)!.shadowRoot!.querySelector('.layer')!;
+    layer.dispatchEvent(new PointerEvent('pointerenter'));
+    layer.dispatchEvent(new PointerEvent('pointerleave'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.mention).toBe(m);
+    // The pointer moves off the mention: the card goes.
+    under = null;
+    host.hover(null, null, true);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(host.mention).toBeNull();
+  });
+
+  it('closes after the pointer leaves the card for somewhere that is not its mention', async () => {
+    let under: PageMention | null = null;
+    const host = newHost(
+      recordingView().view,
+      () => 250,
+      undefined,
+      () => under,
+    ).host;
+    const m = mention(11);
+    under = m;
+    host.hover(m, entry);
+    await vi.advanceTimersByTimeAsync(300);
+    // Onto the card (the hit test there finds no mention), then out of it onto plain text.
+    under = null;
+    const layer = document.querySelector(HOST_NAME)!.shadowRoot!.querySelector('.layer')!;
+    layer.dispatchEvent(new PointerEvent('pointerenter'));
+    host.hover(null, null, true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.mention).toBe(m);
+    layer.dispatchEvent(new PointerEvent('pointerleave'));
+    await vi.advanceTimersByTimeAsync(400);
+    expect(host.mention).toBeNull();
   });
 });

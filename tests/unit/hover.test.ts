@@ -51,4 +51,15 @@ describe('HoverTracker', () => {
     scroll();
     expect(tests).toHaveLength(2);
   });
+
+  it('reports no mention when the pointer leaves the window from one', () => {
+    const m = { start: 3 } as unknown as PageMention;
+    const { reports, move, leave } = setup(m);
+    move(10, 20);
+    leave();
+    expect(reports).toEqual([
+      { m, x: 10, y: 20, moved: true },
+      { m: null, x: 10, y: 20, moved: true },
+    ]);
+  });
 });
