@@ -100,6 +100,26 @@ describe('textRuns', () => {
     expect(matchRun(inline!, automaton).map((m) => rangeOf(m).toString())).toEqual(['China-CELAC Forum']);
   });
 
+  it('keeps only the text nodes of its mentions, which still locate, index and range as before', () => {
+    document.body.innerHTML = '<p id="p"></p>';
+    const p = document.getElementById('p')!;
+    p.append('#2 ', 'word ', 'the China-', 'CELAC Forum', ' and ', 'CELAC', ' end.');
+    const [run] = [...textRuns(document.body)];
+    const mentions = matchRun(run!, automaton);
+    run!.keepOnly!(mentions);
+    expect(run!.nodes.map((n) => n.data)).toEqual(['the China-', 'CELAC Forum', 'CELAC']);
+    expect(run!.starts).toEqual([8, 18, 34]);
+    expect(mentions.map((m) => rangeOf(m).toString())).toEqual(['China-CELAC Forum', 'CELAC']);
+    expect(rangeOf(mentions[1]!).startContainer).toBe(p.childNodes[5]);
+    const index = new MentionIndex();
+    for (const m of mentions) index.add(m);
+    expect(index.at(p.childNodes[3]!, 2)).toBe(mentions[0]);
+    expect(index.at(p.childNodes[5]!, 0)).toBe(mentions[1]);
+    expect(index.at(p.childNodes[4]!, 1)).toBeNull();
+    expect(index.removeNodes([p.childNodes[2] as Text])).toEqual([mentions[0]]);
+    expect(index.at(p.childNodes[3]!, 2)).toBeNull();
+  });
+
   it('walks a block whose inline elements are hidden, skipped, custom or hosts', () => {
     const html = [
       '<p>a <span hidden>hidden</span> b</p>',
