@@ -253,6 +253,10 @@ export class PageHighlighter {
    * the initial pass to skip.
    */
   private *scan(root: Node, pass: 'first' | 'initial' | 'rescan'): Generator<void> {
+    // A rescan drops what is indexed under its root when it starts, not only when it was queued:
+    // a rescan of an ancestor queued before it may have run in between and indexed this root's
+    // new text, which this one would then index again (a busy feed, after the initial pass).
+    if (pass === 'rescan' && root.isConnected) this.forget(root);
     for (const run of textRuns(root, this.walk)) {
       if (this.stopped) return;
       yield* this.process(run, pass);
@@ -283,6 +287,7 @@ export class PageHighlighter {
       if (matches.length === 0) return;
       if (block.checkVisibility && !block.checkVisibility()) return;
       const mentions = mentionsOf(run, matches);
+      run.keepOnly?.(mentions);
       if (pass === 'first') {
         this.inView ??= mentions[0]!;
         this.firstScreenMentions += mentions.length;
@@ -417,6 +422,19 @@ export class PageHighlighter {
     return false;
   }
 
+  /** Drops the mentions and the records of the text under a root that is to be read again. */
+  private forget(root: Node): void {
+    const stale: Text[] = [];
+    const blocks: Element[] = [];
+    collectText(root, stale, this.done ? blocks : undefined);
+    for (const t of stale) {
+      this.done?.delete(t);
+      this.inProgress.delete(t);
+    }
+    for (const b of blocks) this.done?.delete(b);
+    this.painter.remove(this.index.removeNodes(stale));
+  }
+
   /** Mutations are batched: at most one rescan per animation frame, however busy the page. */
   private scheduleFlush(): void {
     if (this.flushScheduled || this.dirty.size === 0) return;
@@ -436,15 +454,7 @@ export class PageHighlighter {
       });
       // In the order the page changed them (see `SliceRunner.urgent`).
       for (const root of outer) {
-        const stale: Text[] = [];
-        const blocks: Element[] = [];
-        collectText(root, stale, this.done ? blocks : undefined);
-        for (const t of stale) {
-          this.done?.delete(t);
-          this.inProgress.delete(t);
-        }
-        for (const b of blocks) this.done?.delete(b);
-        this.painter.remove(this.index.removeNodes(stale));
+        this.forget(root);
         // Urgent: it runs before the initial pass reaches these nodes, which then skips them.
         this.runner.push(this.scan(root, 'rescan'), true);
       }
