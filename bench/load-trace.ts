@@ -18,18 +18,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, serve, waitForSeed } from '../tests/e2e/harness';
-import type { TraceEvent } from './feed-gc';
+import { startTracing, type TraceEvent } from '../tests/e2e/trace';
 
 const args = process.argv.slice(2);
 const [browsers = 3, pages = 3] = args.filter((a) => /^\d+$/.test(a)).map(Number);
 const extensionPath = args.find((a) => a.startsWith('--extension='))?.slice('--extension='.length);
 const installed = args.includes('--installed');
 
-interface Span extends TraceEvent {
-  /** The thread's CPU time in the span (wall time less time the thread waited for a core). */
-  tdur?: number;
-  args?: { data?: { url?: string } };
-}
+type Span = TraceEvent;
 
 const site = await serve(process.cwd());
 const port = new URL(site.origin).port;
@@ -57,20 +53,12 @@ try {
       for (let p = 0; p < pages; p++) {
         const page = await browser.context.newPage();
         const cdp = await page.context().newCDPSession(page);
-        const events: Span[] = [];
-        cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as Span[])));
-        await cdp.send('Tracing.start', {
-          traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8'] },
-          transferMode: 'ReportEvents',
-        });
+        const stop = await startTracing(cdp, ['toplevel', 'devtools.timeline', 'v8']);
         // Sites of their own (the harness maps *.test to 127.0.0.1): a renderer per load.
         await page.goto(`http://load${b}-${p}.test:${port}/tests/fixtures/pages/en-news.html`);
         await page.waitForTimeout(2500);
-        const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-        await cdp.send('Tracing.end');
-        await complete;
+        const spans = await stop();
         await page.close();
-        const spans = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
         const ms = (e: Span) => e.dur! / 1000;
         const evaluation = spans.find(
           (e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith('/content-scripts/content.js'),
