@@ -72,7 +72,7 @@ for (const scheme of ['light', 'dark'] as const) {
 void describe('the hover card: behaviour', () => {
   const env = useBrowser();
 
-  void it('stays while the pointer travels into it, pins, and closes on Escape or a click elsewhere', async () => {
+  void it('stays while the pointer travels into it, pins, and closes on Escape, a click elsewhere or leaving the window', async () => {
     const page = await env.session.context.newPage();
     await page.goto(`${env.origin}${pages}/en-news.html`);
     await ready(page, 10);
@@ -95,6 +95,10 @@ void describe('the hover card: behaviour', () => {
     const again = await hover(page, 'Wang Yi');
     await page.mouse.click(5, 700);
     await again.card.waitFor({ state: 'detached' });
+    // Straight out of the window from the mention: no move over the page says it left.
+    const last = await hover(page, 'President Xi Jinping');
+    await page.mouse.move(-30, -30);
+    await last.card.waitFor({ state: 'detached' });
     await page.close();
   });
 
