@@ -195,11 +195,12 @@ export class PageHighlighter {
     return [...counts].map(([id, count]) => ({ id, count }));
   }
 
-  /** How many distinct entries the page mentions (cheap: no ordering, for the badge). */
+  /**
+   * How many distinct entries the page mentions (for the badge, after every batch): counted as
+   * mentions are indexed and removed, which the page's removals do as they happen.
+   */
   entryCount(): number {
-    const ids = new Set<number>();
-    for (const m of this.index.mentions()) if (startNodeOf(m).isConnected) ids.add(m.entry);
-    return ids.size;
+    return this.index.entries;
   }
 
   /** Mentions in document order. */

@@ -78,10 +78,21 @@ export class MentionIndex {
    */
   private sorted: PageMention[] = [];
   private pending: PageMention[] = [];
+  /**
+   * Mentions indexed per entry (by its index in the page's entries): the badge asks how many
+   * entries the page has after every batch, and counting them over every mention grew with the
+   * page (16 ms at 30,000 mentions on a feed).
+   */
+  private readonly perEntry = new Map<number, number>();
 
   /** Number of mentions indexed. */
   get size(): number {
     return this.sorted.length + this.pending.length;
+  }
+
+  /** Number of distinct entries with a mention indexed. */
+  get entries(): number {
+    return this.perEntry.size;
   }
 
   /** Every mention, in no particular order. */
@@ -93,6 +104,7 @@ export class MentionIndex {
   /** Adds a mention under every text node it covers. */
   add(mention: PageMention): void {
     this.pending.push(mention);
+    this.perEntry.set(mention.entry, (this.perEntry.get(mention.entry) ?? 0) + 1);
     const { run, start, end } = mention;
     // The nodes it covers: from the one holding its start to the one holding its end.
     const first = nodeIndexAt(run, start);
@@ -119,6 +131,11 @@ export class MentionIndex {
     if (removed.size > 0) {
       this.sorted = this.sorted.filter((m) => !removed.has(m));
       this.pending = this.pending.filter((m) => !removed.has(m));
+    }
+    for (const m of removed) {
+      const left = this.perEntry.get(m.entry)! - 1;
+      if (left > 0) this.perEntry.set(m.entry, left);
+      else this.perEntry.delete(m.entry);
     }
     // Each node's list is filtered once, however many of its mentions go.
     const touched = new Set<Text>();
@@ -203,6 +220,7 @@ export class MentionIndex {
     this.byNode.clear();
     this.sorted = [];
     this.pending = [];
+    this.perEntry.clear();
   }
 }
 

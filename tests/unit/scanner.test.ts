@@ -120,6 +120,23 @@ describe('textRuns', () => {
     expect(index.at(p.childNodes[3]!, 2)).toBeNull();
   });
 
+  it('counts the distinct entries indexed as mentions come and go', () => {
+    document.body.innerHTML = '<p>CELAC and the China-CELAC Forum.</p><p>CELAC again.</p>';
+    const index = new MentionIndex();
+    const runs = [...textRuns(document.body)];
+    for (const run of runs) for (const m of matchRun(run, automaton)) index.add(m);
+    expect(index.size).toBe(3);
+    expect(index.entries).toBe(2);
+    // The page removes the paragraph holding the forum's only mention, then the others.
+    index.removeNodes(runs[0]!.nodes);
+    expect(index.entries).toBe(1);
+    index.removeNodes(runs[1]!.nodes);
+    expect(index.entries).toBe(0);
+    index.add(matchRun(runs[1]!, automaton)[0]!);
+    index.clear();
+    expect(index.entries).toBe(0);
+  });
+
   it('walks a block whose inline elements are hidden, skipped, custom or hosts', () => {
     const html = [
       '<p>a <span hidden>hidden</span> b</p>',
