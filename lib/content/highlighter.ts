@@ -532,6 +532,13 @@ function collectText(node: Node, out: Text[], elements?: Element[]): void {
   const doc = node.ownerDocument;
   if (!doc) return;
   if (elements && node.nodeType === Node.ELEMENT_NODE) elements.push(node as Element);
+  // An element of text only (a feed's new paragraph): its children, without a walker (an object
+  // of the content script's world, with an entry in its table of wrappers).
+  if ((node as Element).firstElementChild === null) {
+    for (let c = node.firstChild; c; c = c.nextSibling)
+      if (c.nodeType === Node.TEXT_NODE) out.push(c as Text);
+    return;
+  }
   const walker = doc.createTreeWalker(
     node,
     elements ? NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT : NodeFilter.SHOW_TEXT,

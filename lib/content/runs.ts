@@ -289,7 +289,11 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
   }
   // No filter callback: calling into JavaScript for every node costs more than the walk itself.
   // Skipped subtrees are stepped over by hand instead.
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  // Made at the first step away from the root: a rescan of one block read whole (a feed's new
+  // paragraph) needs none. Each walker is an object of the content script's world, with an entry
+  // in that world's table of wrappers, which grows until a major collection.
+  let walker: TreeWalker | null = null;
+  const walk = () => (walker ??= doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT));
   let run: { nodes: Text[]; starts: number[]; text: string; block: Element } | null = null;
   // The run to yield, if any, and a fresh start (no generator per element).
   const take = (): TextRun | null => {
@@ -301,7 +305,7 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
   // Sibling text nodes share a block: look it up once per parent.
   let lastParent: Node | null = null;
   let lastBlock: Element | null = null;
-  let node: Node | null = walker.currentNode;
+  let node: Node | null = root;
   while (node) {
     if (node.nodeType === ELEMENT) {
       const el = node as Element;
@@ -309,7 +313,7 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
       const flags = flagsOf(tagName);
       if (node !== root && skipped(el, tagName, flags, options)) {
         if ((ready = take())) yield ready;
-        node = nextAfterSubtree(walker, root);
+        node = node === root ? null : nextAfterSubtree(walk(), root);
         continue;
       }
       // A block (or a line break: not inline) ends the run.
@@ -338,7 +342,7 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
               if (hasText(text)) yield new WholeBlockRun(el, text);
             }
           }
-          node = nextAfterSubtree(walker, root);
+          node = node === root ? null : nextAfterSubtree(walk(), root);
           continue;
         }
       }
@@ -361,7 +365,7 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
         }
       }
     }
-    node = walker.nextNode();
+    node = walk().nextNode();
   }
   if ((ready = take())) yield ready;
 }
