@@ -233,48 +233,43 @@ describe('CardHost: cards the reader asked for', () => {
     }
   });
 
-  it('stays open while the pointer rests on its mention, though the card moved over and off it', async () => {
-    let under: PageMention | null = null;
+  /** A card opened by the pointer resting on its mention; `under` is what the pointer is on. */
+  async function openUnderPointer() {
+    const pointer: { under: PageMention | null } = { under: null };
     const host = newHost(
       recordingView().view,
       () => 250,
       undefined,
-      () => under,
+      () => pointer.under,
     ).host;
     const m = mention(11);
-    under = m;
+    pointer.under = m;
     host.hover(m, entry);
     await vi.advanceTimersByTimeAsync(300);
     expect(host.mention).toBe(m);
+    const layer = document.querySelector(HOST_NAME)!.shadowRoot!.querySelector('.layer')!;
+    return { host, m, pointer, layer };
+  }
+
+  it('stays open while the pointer rests on its mention, though the card moved over and off it', async () => {
+    const { host, m, pointer, layer } = await openUnderPointer();
     // The card grew over the resting pointer and was placed again: the layer saw the pointer come
     // and go, with no pointer move and no hit test in between.
-    const layer = document.querySelector(HOST_NAME)!.shadowRoot!.querySelector('.layer')!;
     layer.dispatchEvent(new PointerEvent('pointerenter'));
     layer.dispatchEvent(new PointerEvent('pointerleave'));
     await vi.advanceTimersByTimeAsync(1000);
     expect(host.mention).toBe(m);
     // The pointer moves off the mention: the card goes.
-    under = null;
+    pointer.under = null;
     host.hover(null, null, true);
     await vi.advanceTimersByTimeAsync(400);
     expect(host.mention).toBeNull();
   });
 
   it('closes after the pointer leaves the card for somewhere that is not its mention', async () => {
-    let under: PageMention | null = null;
-    const host = newHost(
-      recordingView().view,
-      () => 250,
-      undefined,
-      () => under,
-    ).host;
-    const m = mention(11);
-    under = m;
-    host.hover(m, entry);
-    await vi.advanceTimersByTimeAsync(300);
+    const { host, m, pointer, layer } = await openUnderPointer();
     // Onto the card (the hit test there finds no mention), then out of it onto plain text.
-    under = null;
-    const layer = document.querySelector(HOST_NAME)!.shadowRoot!.querySelector('.layer')!;
+    pointer.under = null;
     layer.dispatchEvent(new PointerEvent('pointerenter'));
     host.hover(null, null, true);
     await vi.advanceTimersByTimeAsync(1000);

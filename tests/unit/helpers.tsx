@@ -5,6 +5,7 @@ import type { UiLanguage } from '@/lib/i18n/languages';
 import { translator } from './locales';
 import type { Bundle, CorpusDocument, Term } from '@/lib/bundle/types';
 import type { Note } from '@/lib/db/types';
+import type { PageEntry } from '@/lib/match/forms';
 
 /** A minimal corpus document. */
 export function makeDocument(id: string, title = `Document ${id}`): CorpusDocument {
@@ -97,3 +98,25 @@ export function unmountAll(): void {
     root.remove();
   }
 }
+
+/** Two glossary entries as the page matcher gets them: an organisation and the forum. */
+export const CELAC_ENTRY: PageEntry = {
+  id: 'celac',
+  kind: 'organization',
+  en: 'CELAC',
+  zh: '拉共体',
+  es: 'CELAC',
+  pinyin: '',
+  forms: ['CELAC', '拉共体'],
+  exclude: [],
+};
+export const FORUM_ENTRY: PageEntry = {
+  id: 'china-celac-forum',
+  kind: 'mechanism',
+  en: 'China–CELAC Forum',
+  zh: '中拉论坛',
+  es: 'Foro China-CELAC',
+  pinyin: '',
+  forms: ['China-CELAC Forum', '中拉论坛'],
+  exclude: [],
+};

@@ -5,19 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageHighlighter, type HighlighterContext } from '@/lib/content/highlighter';
 import type { PageEntry } from '@/lib/match/forms';
+import { FORUM_ENTRY } from './helpers';
 
-const entries: PageEntry[] = [
-  {
-    id: 'china-celac-forum',
-    kind: 'mechanism',
-    en: 'China–CELAC Forum',
-    zh: '中拉论坛',
-    es: 'Foro China-CELAC',
-    pinyin: '',
-    forms: ['China-CELAC Forum'],
-    exclude: [],
-  },
-];
+const entries: PageEntry[] = [FORUM_ENTRY];
 
 /** Timers that run only when the test says: frames and idle slices apart. */
 function manualContext() {

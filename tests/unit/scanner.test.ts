@@ -4,29 +4,9 @@ import { WrapPainter, unwrap } from '@/lib/content/painter';
 import { locate, textRuns } from '@/lib/content/runs';
 import { runInSlices, SliceRunner } from '@/lib/content/scheduler';
 import { buildPageMatcher, type PageEntry } from '@/lib/match/forms';
+import { CELAC_ENTRY, FORUM_ENTRY } from './helpers';
 
-const entries: PageEntry[] = [
-  {
-    id: 'celac',
-    kind: 'organization',
-    en: 'CELAC',
-    zh: '拉共体',
-    es: 'CELAC',
-    pinyin: '',
-    forms: ['CELAC', '拉共体'],
-    exclude: [],
-  },
-  {
-    id: 'china-celac-forum',
-    kind: 'mechanism',
-    en: 'China–CELAC Forum',
-    zh: '中拉论坛',
-    es: 'Foro China-CELAC',
-    pinyin: '',
-    forms: ['China-CELAC Forum', '中拉论坛'],
-    exclude: [],
-  },
-];
+const entries: PageEntry[] = [CELAC_ENTRY, FORUM_ENTRY];
 const automaton = buildPageMatcher(entries);
 
 function texts(html: string, exclude?: (el: Element) => boolean): string[] {
