@@ -185,14 +185,22 @@ export class PageHighlighter {
     return this.data.entries[m.entry]!;
   }
 
-  /** Entries on the page with their counts, in order of first appearance. */
+  /**
+   * Entries on the page with their counts, in order of first appearance. The counts are the
+   * index's own, kept as mentions come and go; the walk in document order stops once every
+   * entry has been seen (counting over every mention grew with a feed, on each of the side
+   * panel's requests).
+   */
   pageTerms(): PageTerm[] {
-    const counts = new Map<string, number>();
-    for (const m of this.orderedMentions()) {
-      const id = this.entryOf(m).id;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+    const terms: PageTerm[] = [];
+    const seen = new Set<number>();
+    for (const m of this.index.ordered()) {
+      if (seen.size === this.index.entries) break;
+      if (seen.has(m.entry)) continue;
+      seen.add(m.entry);
+      terms.push({ id: this.entryOf(m).id, count: this.index.countOf(m.entry) });
     }
-    return [...counts].map(([id, count]) => ({ id, count }));
+    return terms;
   }
 
   /**

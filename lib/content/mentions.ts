@@ -95,6 +95,11 @@ export class MentionIndex {
     return this.perEntry.size;
   }
 
+  /** How many mentions of an entry (by its index in the page's entries) are indexed. */
+  countOf(entry: number): number {
+    return this.perEntry.get(entry) ?? 0;
+  }
+
   /** Every mention, in no particular order. */
   *mentions(): Generator<PageMention> {
     yield* this.sorted;

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageHighlighter, type HighlighterContext } from '@/lib/content/highlighter';
 import type { PageEntry } from '@/lib/match/forms';
-import { FORUM_ENTRY } from './helpers';
+import { CELAC_ENTRY, FORUM_ENTRY } from './helpers';
 
 const entries: PageEntry[] = [FORUM_ENTRY];
 
@@ -68,5 +68,29 @@ describe('PageHighlighter rescans', () => {
     slices();
     expect(highlighter.index.size).toBe(2);
     expect(highlighter.pageTerms()).toEqual([{ id: 'china-celac-forum', count: 2 }]);
+  });
+
+  it("lists the page's entries in order of first appearance with their counts, as the page removes text", async () => {
+    document.body.innerHTML =
+      '<p>CELAC met.</p><p>The China-CELAC Forum and CELAC.</p><p>The China-CELAC Forum again.</p>';
+    const { ctx, frames, slices } = manualContext();
+    highlighter = new PageHighlighter(window, { entries: [CELAC_ENTRY, FORUM_ENTRY] } as never, ctx, {
+      exclude: () => false,
+    });
+    highlighter.start();
+    slices();
+    expect(highlighter.pageTerms()).toEqual([
+      { id: 'celac', count: 2 },
+      { id: 'china-celac-forum', count: 2 },
+    ]);
+    expect(highlighter.entryCount()).toBe(2);
+    document.querySelector('p')!.remove();
+    await mutationsDelivered();
+    frames();
+    slices();
+    expect(highlighter.pageTerms()).toEqual([
+      { id: 'china-celac-forum', count: 2 },
+      { id: 'celac', count: 1 },
+    ]);
   });
 });
