@@ -313,7 +313,7 @@ export function* textRuns(root: Node, options: WalkOptions = {}): Generator<Text
       const flags = flagsOf(tagName);
       if (node !== root && skipped(el, tagName, flags, options)) {
         if ((ready = take())) yield ready;
-        node = node === root ? null : nextAfterSubtree(walk(), root);
+        node = nextAfterSubtree(walk(), root);
         continue;
       }
       // A block (or a line break: not inline) ends the run.

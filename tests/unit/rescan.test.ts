@@ -47,7 +47,7 @@ describe('PageHighlighter rescans', () => {
   it('indexes text once when a rescan of its section runs before the queued rescan of the text itself', async () => {
     document.body.innerHTML = '<main><p>Nothing yet.</p></main>';
     const { ctx, frames, slices } = manualContext();
-    highlighter = new PageHighlighter(window, { entries } as never, ctx, {
+    highlighter = new PageHighlighter(window, { hash: 'test', entries }, ctx, {
       exclude: () => false,
     });
     highlighter.start();
@@ -74,7 +74,7 @@ describe('PageHighlighter rescans', () => {
     document.body.innerHTML =
       '<p>CELAC met.</p><p>The China-CELAC Forum and CELAC.</p><p>The China-CELAC Forum again.</p>';
     const { ctx, frames, slices } = manualContext();
-    highlighter = new PageHighlighter(window, { entries: [CELAC_ENTRY, FORUM_ENTRY] } as never, ctx, {
+    highlighter = new PageHighlighter(window, { hash: 'test', entries: [CELAC_ENTRY, FORUM_ENTRY] }, ctx, {
       exclude: () => false,
     });
     highlighter.start();
