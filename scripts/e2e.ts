@@ -20,8 +20,8 @@ if (!['chromium', 'firefox', 'all'].includes(which)) {
   process.exit(2);
 }
 
-/** Files that measure main-thread tasks: they run alone. */
-const ALONE = ['tests/e2e/huge.test.ts'];
+/** Files that measure main-thread tasks: they run alone, one after another, each in its own browser. */
+const ALONE = ['tests/e2e/huge.test.ts', 'tests/e2e/feed.test.ts'];
 /** The longest files first (from a serial run); files not listed follow in name order. */
 const LONGEST = [
   'tests/e2e-firefox/firefox.test.ts',
