@@ -100,7 +100,7 @@ export class HighlightApiPainter implements Painter {
    * How many mentions were added and not removed, and the kind of each (the highlighter's,
    * fixed for its life). The mentions themselves are the index's (`view.ordered()`): a map of
    * every mention here and a set of them in the index took 0.4–0.6 MB more heap on a live
-   * feed of 7,500–45,000 mentions (tests/e2e/huge.test.ts).
+   * feed of 7,500–45,000 mentions (tests/e2e/feed.test.ts).
    */
   private count = 0;
   private kindOf: ((m: PageMention) => TermKind) | null = null;
