@@ -3,8 +3,8 @@
  * (the fixture explains why not all into one element), with Puente and, at the same time in
  * another browser, without it. Figures are printed, never asserted as times (these machines are
  * shared): the test asserts counts (every mention indexed, no task of Puente's over 50 ms on
- * the thread in a trace, nothing done when the page is quiet) and bounds (heap, registered
- * highlights).
+ * the thread in a trace, calls into Puente's script far fewer than the nodes added, none when
+ * the page is quiet) and bounds (heap, registered highlights).
  *
  * It runs alone, in a browser of its own (scripts/e2e.ts): in the same browser after the
  * million-node page, one run in four here had a call of Puente's of 61 ms on the thread late in
@@ -54,10 +54,12 @@ void describe('a busy page', () => {
       await cdp.send('Performance.enable');
       const metric = async (name: string) =>
         (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
+      const stopQuietTrace = await traceTasks(page);
       const quietStart = await page.evaluate(() => performance.now());
       const script0 = await metric('ScriptDuration');
       await page.waitForTimeout(3000);
       const quietScriptMs = Math.round(((await metric('ScriptDuration')) - script0) * 1000 * 10) / 10;
+      const quietTraced = await stopQuietTrace();
       const quiet = await figures(page, quietStart);
       const after = await report(env.session);
       const counts = Object.fromEntries(after.terms.map((t) => [t.id, t.count]));
@@ -69,7 +71,9 @@ void describe('a busy page', () => {
           `long frames ${withPuente.longFrames} (longest ${withPuente.longestFrame} ms) vs ${without.longFrames}; ` +
           `${tracedLine(traced)}; ` +
           `${registered.all} registered (${registered.inView} in view); heap ${withPuente.heapMB} MB vs ${without.heapMB} MB; ` +
-          `3 quiet seconds: ${quiet.longTasks} long tasks, ${quietScriptMs} ms of script in the page's process, mentions ${done.mentions} → ${after.mentions}`,
+          `${traced.calls} calls into Puente's script while the feed ran and it caught up; ` +
+          `3 quiet seconds: ${quiet.longTasks} long tasks, ${quietTraced.calls} calls into Puente's script, ` +
+          `${quietScriptMs} ms of script in the page's process, mentions ${done.mentions} → ${after.mentions}`,
       );
       assert.equal(counts['china-celac-forum'], Math.ceil(added / 4));
       // Thousands of mentions: 500 around the viewport are registered, and a few just found near it.
@@ -81,6 +85,12 @@ void describe('a busy page', () => {
       // they count the page's own frames stretched by the wait for a core.
       assert.deepEqual(traced.puente.map(describeTask), [], "Puente's long tasks");
       assert.ok(withPuente.heapMB - without.heapMB < 64, 'heap bounded');
+      // Observer batches are bounded: Puente's calls (observer callbacks, frames, slices, the
+      // test's reports) do not grow with the nodes added. One a node would be 60,000; batched,
+      // they follow the page's ticks and frames (about 2,000 in 60 s).
+      assert.ok(traced.calls < added / 10, `${traced.calls} calls for ${added} paragraphs`);
+      // Quiet when the page is: no call into Puente's script at all.
+      assert.equal(quietTraced.calls, 0, "calls into Puente's script on a quiet page");
       assert.equal(quiet.longTasks, 0);
       assert.equal(after.mentions, done.mentions);
       assert.equal(after.scanning, false);

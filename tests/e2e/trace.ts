@@ -57,6 +57,12 @@ export interface Traced {
   long: TracedTask[];
   /** Those over 50 ms on the thread that were mostly Puente's script. */
   puente: TracedTask[];
+  /**
+   * Calls into Puente's script (outermost only): its observers' callbacks, frames, idle slices,
+   * timers and message handlers. Counted, not timed: batching shows as a count that does not
+   * grow with the nodes a page adds, and a quiet page gets none.
+   */
+  calls: number;
   /** The longest call into Puente's script, on the thread (ms), and what and when it was. */
   longestCall: number;
   longestCallWhat: string;
@@ -119,6 +125,7 @@ function readTasks(spans: TraceEvent[]): Traced {
   return {
     long,
     puente: long.filter((t) => t.threadMs > 50 && t.puenteMs > t.threadMs / 2),
+    calls: calls.length,
     longestCall: longest ? round(threadTime(longest) / 1000) : 0,
     longestCallWhat: longest
       ? `${longest.name} ${round(longest.dur! / 1000)} ms wall@${Math.round((longest.ts - t0) / 1000)}`
