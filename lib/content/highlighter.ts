@@ -71,6 +71,13 @@ export class PageHighlighter {
   /** The first mention found in the blocks in view at the start (see `ViewportProbe.inView`). */
   private inView: PageMention | null = null;
   private dirty = new Set<Node>();
+  /**
+   * The dirty roots whose text changed (not only added): their marks are dropped as soon as the
+   * change is seen. A block the page added holds nothing indexed (a node moved in was dropped
+   * with its removal), so it is read only by its rescan, which forgets before it scans: reading
+   * it at the frame too cost a feed a walk of each new section.
+   */
+  private changed = new Set<Node>();
   private flushScheduled = false;
   private runsScanned = 0;
   private batches = 0;
@@ -415,7 +422,10 @@ export class PageHighlighter {
   private markDirty(node: Node): void {
     const block =
       node.nodeType === Node.ELEMENT_NODE && !isInlineNode(node) ? (node as Element) : blockOf(node);
-    if (block) this.dirty.add(block);
+    if (block) {
+      this.dirty.add(block);
+      this.changed.add(block);
+    }
   }
 
   /** Puente's own nodes: its UI host (and inside it) and the fallback's marks. */
@@ -453,7 +463,9 @@ export class PageHighlighter {
       if (this.stopped) return;
       this.batches++;
       const roots = [...this.dirty].filter((n) => n.isConnected);
+      const changed = this.changed;
       this.dirty = new Set();
+      this.changed = new Set();
       // Keep only outermost roots: a root inside another is rescanned with it. (Looking up each
       // root's ancestors rather than testing every pair: a feed adds a hundred roots a frame.)
       const set = new Set(roots);
@@ -463,7 +475,7 @@ export class PageHighlighter {
       });
       // In the order the page changed them (see `SliceRunner.urgent`).
       for (const root of outer) {
-        this.forget(root);
+        if (changed.has(root)) this.forget(root);
         // Urgent: it runs before the initial pass reaches these nodes, which then skips them.
         this.runner.push(this.scan(root, 'rescan'), true);
       }

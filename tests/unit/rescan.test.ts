@@ -2,7 +2,7 @@
  * Rescans of what a busy page adds: each mention is indexed once, whatever order the queued
  * rescans of a root and of its new children run in.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageHighlighter, type HighlighterContext } from '@/lib/content/highlighter';
 import type { PageEntry } from '@/lib/match/forms';
 import { CELAC_ENTRY, FORUM_ENTRY } from './helpers';
@@ -92,5 +92,45 @@ describe('PageHighlighter rescans', () => {
       { id: 'china-celac-forum', count: 2 },
       { id: 'celac', count: 1 },
     ]);
+  });
+
+  it('drops the mentions of changed text when the change is seen, before its rescan runs', async () => {
+    document.body.innerHTML = '<p>The China-CELAC Forum met.</p>';
+    const { ctx, frames, slices } = manualContext();
+    highlighter = new PageHighlighter(window, { hash: 'test', entries }, ctx, { exclude: () => false });
+    highlighter.start();
+    slices();
+    expect(highlighter.index.size).toBe(1);
+    // The text node of the mention (the fallback painter, which happy-dom gets, wraps it).
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let text = walker.nextNode() as Text | null;
+    while (text && !text.data.includes('Forum')) text = walker.nextNode() as Text | null;
+    text!.data = text!.data.replace('China-CELAC Forum', 'nothing');
+    await mutationsDelivered();
+    frames();
+    // The rescan is queued, not run: the stale mark is gone already.
+    expect(highlighter.index.size).toBe(0);
+    slices();
+    expect(highlighter.index.size).toBe(0);
+  });
+
+  it('reads an added section once to forget and once to scan, not once more when the change is seen', async () => {
+    document.body.innerHTML = '<main><p>Nothing yet.</p></main>';
+    const { ctx, frames, slices } = manualContext();
+    highlighter = new PageHighlighter(window, { hash: 'test', entries }, ctx, { exclude: () => false });
+    highlighter.start();
+    slices();
+    const section = document.createElement('section');
+    section.append(paragraph(1), paragraph(2), paragraph(3));
+    document.querySelector('main')!.append(section);
+    await mutationsDelivered();
+    // Each walker is an object of the content script's world, with an entry in its table of
+    // wrappers: on a feed, a section a second (docs/PERFORMANCE.md, fourteenth round).
+    const walkers = vi.spyOn(document, 'createTreeWalker');
+    frames();
+    expect(walkers).not.toHaveBeenCalled();
+    slices();
+    expect(walkers.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(highlighter.index.size).toBe(3);
   });
 });
