@@ -8,8 +8,9 @@
  *
  * It runs alone, in a browser of its own (scripts/e2e.ts): in the same browser after the
  * million-node page, one run in four here had a call of Puente's of 61 ms on the thread late in
- * the feed, where twelve runs in fresh browsers stayed under 25 ms. PUENTE_FEED_SECONDS sets
- * the length (60 by default, as CI runs it; 10 for a quick run).
+ * the feed, where fifteen runs in a browser of its own stayed at 36 ms or less (median 22 ms;
+ * docs/PERFORMANCE.md, fourteenth round). PUENTE_FEED_SECONDS sets the length (60 by default,
+ * as CI runs it; 10 for a quick run).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
