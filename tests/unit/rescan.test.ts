@@ -38,20 +38,27 @@ const paragraph = (n: number) => {
 };
 
 describe('PageHighlighter rescans', () => {
-  let highlighter: PageHighlighter | null = null;
+  let current: PageHighlighter | null = null;
   afterEach(() => {
-    highlighter?.stop();
+    current?.stop();
     document.body.replaceChildren();
   });
 
-  it('indexes text once when a rescan of its section runs before the queued rescan of the text itself', async () => {
-    document.body.innerHTML = '<main><p>Nothing yet.</p></main>';
+  /** A highlighter on `html` with `pageEntries`, started and done with its initial pass. */
+  function scanned(html: string, pageEntries = entries) {
+    document.body.innerHTML = html;
     const { ctx, frames, slices } = manualContext();
-    highlighter = new PageHighlighter(window, { hash: 'test', entries }, ctx, {
+    const h = new PageHighlighter(window, { hash: 'test', entries: pageEntries }, ctx, {
       exclude: () => false,
     });
-    highlighter.start();
+    current = h;
+    h.start();
     slices();
+    return { highlighter: h, frames, slices };
+  }
+
+  it('indexes text once when a rescan of its section runs before the queued rescan of the text itself', async () => {
+    const { highlighter, frames, slices } = scanned('<main><p>Nothing yet.</p></main>');
     expect(highlighter.busy).toBe(false);
     const main = document.querySelector('main')!;
     // A feed appends a section, and its rescan is queued at the next frame...
@@ -71,14 +78,10 @@ describe('PageHighlighter rescans', () => {
   });
 
   it("lists the page's entries in order of first appearance with their counts, as the page removes text", async () => {
-    document.body.innerHTML =
-      '<p>CELAC met.</p><p>The China-CELAC Forum and CELAC.</p><p>The China-CELAC Forum again.</p>';
-    const { ctx, frames, slices } = manualContext();
-    highlighter = new PageHighlighter(window, { hash: 'test', entries: [CELAC_ENTRY, FORUM_ENTRY] }, ctx, {
-      exclude: () => false,
-    });
-    highlighter.start();
-    slices();
+    const { highlighter, frames, slices } = scanned(
+      '<p>CELAC met.</p><p>The China-CELAC Forum and CELAC.</p><p>The China-CELAC Forum again.</p>',
+      [CELAC_ENTRY, FORUM_ENTRY],
+    );
     expect(highlighter.pageTerms()).toEqual([
       { id: 'celac', count: 2 },
       { id: 'china-celac-forum', count: 2 },
@@ -95,11 +98,7 @@ describe('PageHighlighter rescans', () => {
   });
 
   it('drops the mentions of changed text when the change is seen, before its rescan runs', async () => {
-    document.body.innerHTML = '<p>The China-CELAC Forum met.</p>';
-    const { ctx, frames, slices } = manualContext();
-    highlighter = new PageHighlighter(window, { hash: 'test', entries }, ctx, { exclude: () => false });
-    highlighter.start();
-    slices();
+    const { highlighter, frames, slices } = scanned('<p>The China-CELAC Forum met.</p>');
     expect(highlighter.index.size).toBe(1);
     // The text node of the mention (the fallback painter, which happy-dom gets, wraps it).
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -115,11 +114,7 @@ describe('PageHighlighter rescans', () => {
   });
 
   it('reads an added section once to forget and once to scan, not once more when the change is seen', async () => {
-    document.body.innerHTML = '<main><p>Nothing yet.</p></main>';
-    const { ctx, frames, slices } = manualContext();
-    highlighter = new PageHighlighter(window, { hash: 'test', entries }, ctx, { exclude: () => false });
-    highlighter.start();
-    slices();
+    const { highlighter, frames, slices } = scanned('<main><p>Nothing yet.</p></main>');
     const section = document.createElement('section');
     section.append(paragraph(1), paragraph(2), paragraph(3));
     document.querySelector('main')!.append(section);
